@@ -1,0 +1,103 @@
+"""Authority data: China's administrative divisions (GB/T 2260) and world places.
+
+Read from the data files jionlp ships (``china_location.txt``, one division a
+line, nested by tabs: province, city, county, town, village; the first three
+levels carry their division code and short name). The package is located
+without importing it, since importing jionlp loads far more than these files.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Division", "Gazetteer", "gazetteer", "LEVEL_CLASS"]
+
+LEVEL_CLASS = {1: "Province", 2: "City", 3: "District", 4: "Subdistrict"}
+
+# Directly administered municipalities repeat themselves as their own city.
+_MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+
+
+@dataclass(frozen=True)
+class Division:
+    name: str
+    short: str | None
+    code: str | None  # GB/T 2260; towns have none in the data
+    level: int  # 1 province, 2 city, 3 county/district, 4 town/subdistrict
+    province: str | None
+    city: str | None
+    county: str | None = None
+
+    @property
+    def type(self) -> str:
+        return LEVEL_CLASS[self.level]
+
+    @property
+    def parent_name(self) -> str | None:
+        return {1: None, 2: self.province, 3: self.city, 4: self.county}[self.level]
+
+
+@dataclass
+class Gazetteer:
+    by_name: dict[str, list[Division]]  # full official names
+    by_short: dict[str, list[Division]]  # short forms (泉山 for 泉山区), levels 1–3
+    towns: dict[str, list[Division]]  # towns and subdistricts
+    world: dict[str, str]  # country or continent name → "Country"
+
+    def lookup(self, name: str) -> list[Division]:
+        return self.by_name.get(name, []) or self.by_short.get(name, [])
+
+
+def _jionlp_dictionary() -> Path:
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the jionlp package is needed for administrative division data: pip install jionlp")
+    return Path(next(iter(spec.submodule_search_locations))) / "dictionary"
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    folder = _jionlp_dictionary()
+    by_name: dict[str, list[Division]] = defaultdict(list)
+    by_short: dict[str, list[Division]] = defaultdict(list)
+    towns: dict[str, list[Division]] = defaultdict(list)
+    province = city = county = None
+    with open(folder / "china_location.txt", encoding="utf-8") as handle:
+        for line in handle:
+            depth = len(line) - len(line.lstrip("\t"))
+            if depth > 3:
+                continue  # villages: too many and too ambiguous to match in text
+            fields = line.strip().split("\t")
+            name = fields[0]
+            code = fields[1] if len(fields) > 1 and fields[1] else None
+            short = fields[2] if len(fields) > 2 and fields[2] else None
+            if depth == 0:
+                province, city, county = name, None, None
+                division = Division(name, short, code, 1, None, None)
+            elif depth == 1:
+                city, county = name, None
+                if name in _MUNICIPALITIES:
+                    continue
+                division = Division(name, short, code, 2, province, None)
+            elif depth == 2:
+                county = name
+                division = Division(name, short, code, 3, province, city)
+            else:
+                towns[name].append(Division(name, None, None, 4, province, city, county))
+                continue
+            by_name[name].append(division)
+            if short and len(short) >= 2 and short != name:
+                by_short[short].append(division)
+    world: dict[str, str] = {}
+    with open(folder / "world_location.txt", encoding="utf-8") as handle:
+        for line in handle:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) == 1 and fields[0].endswith(":"):
+                world[fields[0][:-1]] = "Country"  # continent
+            elif len(fields) >= 2 and fields[0] != "中国":
+                world[fields[0]] = "Country"
+    return Gazetteer(dict(by_name), dict(by_short), dict(towns), world)

@@ -1,0 +1,39 @@
+"""Stage: link regions to the administrative division data (GB/T 2260).
+
+``resolve`` has already given divisions their code, province and city; here
+each region whose parent division is also named in the document gets a
+``partOf`` relation taken from the authority data, not from a sentence, so
+泉山区 is part of 徐州 even where no sentence says so.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from kg.lexicon import Lexicon, default_lexicon
+from kg.types import Doc, Relation
+
+__all__ = ["link", "AUTHORITY"]
+
+AUTHORITY = "GBT2260"
+
+
+def link(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
+    lexicon = lexicon or default_lexicon()
+    by_key = {e.key: e for e in doc.entities}
+    relations = list(doc.relations)
+    for entity in doc.entities:
+        if entity.type == "Subdistrict" and entity.division_code is None:
+            parents = [t.county for t in lexicon.gazetteer.towns.get(entity.name, [])]
+            parent = next((p for p in parents if p in by_key), None)
+        elif entity.division_code is not None:
+            divisions = [d for d in lexicon.gazetteer.by_name.get(entity.key, []) if d.code == entity.division_code]
+            parent = divisions[0].parent_name if divisions else None
+            # the nearest ancestor named in the text: a county whose city is not mentioned may sit in a named province
+            if parent not in by_key and divisions:
+                parent = divisions[0].province if divisions[0].province in by_key else parent
+        else:
+            continue
+        if parent in by_key and parent != entity.key:
+            relations.append(Relation(entity.key, "partOf", parent, authority=AUTHORITY, rule="authority"))
+    return dataclasses.replace(doc, relations=tuple(relations))

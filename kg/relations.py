@@ -1,0 +1,294 @@
+"""Stage: find the relations between entities, sentence by sentence.
+
+Rules read the order of mentions and cue words in a sentence:
+
+* worksFor: an organisation, a post and a name in a row (区科技局局长孟庆礼);
+* locatedIn: ``在 <place>, …`` puts what follows in that place; a settling verb
+  (落户, 入驻, 位于) puts what comes before it in the place after it;
+* partOf: a region written right before another (泉山区王陵街道), and the
+  authority data (``link``);
+* implements: a program or project is run by the subject of its clause, or by
+  the document's focus region (the district the text is about) when the
+  subject is left out or is a reference such as 该区 / 全区;
+* memberOf: ``X 加入 Y``; subOrganizationOf: a unit named after its parent
+  (…有限公司永安分公司) or introduced by 下属 / 旗下.
+
+Parks, facilities and projects that the text places nowhere else are placed
+in the focus region, and subdistricts and communities are made part of it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.lexicon import Lexicon, default_lexicon
+from kg.resolve import top_class
+from kg.types import Doc, Entity, Mention, Relation, Sentence
+
+__all__ = ["find", "focus_region", "ALLOWED"]
+
+# Domain and range of each predicate, by top class (ontology/kg.ttl).
+ALLOWED = {
+    "locatedIn": ({"Park", "Company", "Organization", "Facility", "Project"}, {"Region", "Park", "Facility"}),
+    "partOf": ({"Region"}, {"Region"}),
+    "subOrganizationOf": ({"Company", "Organization"}, {"Company", "Organization"}),
+    "implements": ({"Region", "Organization", "Company"}, {"Program", "Project"}),
+    "worksFor": ({"Person"}, {"Organization", "Company"}),
+    "memberOf": ({"Company", "Organization"}, {"Organization"}),
+}
+
+_CLAUSE_END = re.compile(r"[,，:：]")
+_PREPOSITIONS = ("依托", "通过", "在", "与", "和", "对", "向", "把", "为", "同", "跟", "联合", "携手", "依靠", "借助")
+_REFERENCES = ("该区", "全区", "该县", "全县", "该市", "全市", "该镇", "全镇", "我区", "我县", "我市", "全省", "我省", "该省")
+_HERE = ("于此", "在此", "这里", "此地", "在这里")
+_UNIT_HEADS = ("分公司", "子公司", "分行", "支行", "分院", "分会", "分局", "分中心")
+_PARENT_CUES = ("下属", "旗下", "所属", "直属")
+
+
+@dataclass(frozen=True)
+class _Item:
+    mention: Mention
+    entity: Entity
+
+    @property
+    def top(self) -> str:
+        return top_class(self.entity.type)
+
+
+def focus_region(doc: Doc) -> Entity | None:
+    """The region the document is about: the most mentioned county, city or province."""
+    levels = {"District": 3, "City": 2, "Province": 1}
+    candidates = [e for e in doc.entities if e.type in levels]
+    if not candidates:
+        candidates = [e for e in doc.entities if top_class(e.type) == "Region" and e.type != "Country"]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda e: (len(e.mentions), levels.get(e.type, 0), -e.mentions[0].start))
+
+
+def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
+    lexicon = lexicon or default_lexicon()
+    entity_at = {(m.start, m.end): e for e in doc.entities for m in e.mentions}
+    focus = focus_region(doc)
+    found: list[Relation] = list(doc.relations)
+    last_place: _Item | None = None
+    for sentence in doc.sentences:
+        items = [
+            _Item(m, entity_at[(m.start, m.end)])
+            for m in doc.mentions
+            if sentence.start <= m.start < sentence.end and (m.start, m.end) in entity_at and m.rule != "inner"
+        ]
+        found.extend(_works_for(sentence, items, lexicon))
+        located, place = _located_at(sentence, items)
+        found.extend(located)
+        found.extend(_settled(sentence, items, place or last_place, focus, lexicon))
+        found.extend(_implements(sentence, items, focus, lexicon))
+        found.extend(_member_of(sentence, items))
+        found.extend(_parent_cues(sentence, items))
+        if place is not None:
+            last_place = place
+    found.extend(_units(doc))
+    found.extend(_defaults(doc, focus, found))
+    return dataclasses.replace(doc, relations=tuple(_valid_unique(found, doc)))
+
+
+def _relation(subject: Entity, predicate: str, obj: Entity, sentence: Sentence, rule: str, position: str | None = None):
+    return Relation(subject.key, predicate, obj.key, sentence=sentence.index, position=position, rule=rule)
+
+
+def _between(sentence: Sentence, start: int, end: int) -> str:
+    return sentence.text[start - sentence.start : end - sentence.start]
+
+
+# ---------------------------------------------------------------- worksFor
+
+
+def _works_for(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
+    employer: _Item | None = None
+    for i, item in enumerate(items):
+        if item.top in {"Organization", "Company"}:
+            employer = item
+        if item.top != "Person":
+            continue
+        before = items[i - 1] if i else None
+        gap = "".join(_between(sentence, before.mention.end if before else sentence.start, item.mention.start).split())
+        title = next((t for t in sorted(lexicon.titles, key=len, reverse=True) if gap.endswith(t)), None)
+        if title is None:
+            continue
+        if before is not None and before.top in {"Organization", "Company"} and gap == title:
+            yield _relation(item.entity, "worksFor", before.entity, sentence, "post", title)
+        elif employer is not None and gap == title and before is not None and before.top == "Person":
+            # a byline: 徐州日报记者 魏宁 通讯员 姚舟 — the second post is at the same paper
+            yield _relation(item.entity, "worksFor", employer.entity, sentence, "post-carried", title)
+
+
+# ---------------------------------------------------------------- locatedIn
+
+
+def _located_at(sentence: Sentence, items: list[_Item]) -> tuple[list[Relation], _Item | None]:
+    """``在 A B, X …``: B is in A, and X is in B."""
+    found: list[Relation] = []
+    text = sentence.text
+    for i, item in enumerate(items):
+        offset = item.mention.start - sentence.start
+        if item.top not in {"Region", "Park", "Facility"} or not text[:offset].endswith("在"):
+            continue
+        if offset > 1 and not _CLAUSE_START.match(text[offset - 2]):
+            continue
+        chain = [item]
+        for nxt in items[i + 1 :]:
+            if nxt.mention.start == chain[-1].mention.end and nxt.top in {"Region", "Park", "Facility"}:
+                chain.append(nxt)
+            else:
+                break
+        for outer, inner in zip(chain, chain[1:]):
+            predicate = "partOf" if inner.top == "Region" else "locatedIn"
+            found.append(_relation(inner.entity, predicate, outer.entity, sentence, "at"))
+        place = chain[-1]
+        for other in items[i + len(chain) :]:
+            if other.top in ALLOWED["locatedIn"][0] and other.entity.key != place.entity.key:
+                found.append(_relation(other.entity, "locatedIn", place.entity, sentence, "at"))
+        return found, place
+    return found, None
+
+
+_CLAUSE_START = re.compile(r"[,，;；。:：、\s|]")
+_SETTLE = ("落户于", "落户", "入驻", "进驻", "落地", "位于", "坐落于", "扎根", "落户到", "入驻到")
+
+
+def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, focus: Entity | None, lexicon: Lexicon) -> Iterator[Relation]:
+    text = sentence.text
+    for cue in re.finditer("|".join(_SETTLE), text):
+        cue_at = sentence.start + cue.start()
+        clause_start = max(
+            (m.end() for m in re.finditer(r"[,，;；:：]", text[: cue.start()])), default=0
+        ) + sentence.start
+        subjects = [
+            it for it in items
+            if clause_start <= it.mention.start and it.mention.end <= cue_at and it.top in ALLOWED["locatedIn"][0]
+        ]
+        if not subjects:
+            continue
+        after = text[cue.end() :]
+        place: Entity | None = None
+        following = [it for it in items if it.mention.start >= sentence.start + cue.end()]
+        if following and following[0].mention.start - (sentence.start + cue.end()) <= 1 and following[0].top in ALLOWED["locatedIn"][1]:
+            place = following[0].entity
+        elif after.startswith(_HERE) and last_place is not None:
+            place = last_place.entity
+        elif focus is not None and not following or (following and following[0].top not in ALLOWED["locatedIn"][1]):
+            place = focus
+        if place is None:
+            continue
+        for subject in subjects:
+            if subject.entity.key != place.key:
+                yield _relation(subject.entity, "locatedIn", place, sentence, "settle")
+
+
+# ---------------------------------------------------------------- implements
+
+
+def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, lexicon: Lexicon) -> Iterator[Relation]:
+    for i, item in enumerate(items):
+        if item.top not in {"Program", "Project"}:
+            continue
+        clause_start = sentence.start + max(
+            (m.end() for m in re.finditer(r"[;；。]", _between(sentence, sentence.start, item.mention.start))), default=0
+        )
+        subject = None
+        for candidate in reversed(items[:i]):
+            if candidate.mention.start < clause_start:
+                break
+            if candidate.top not in ALLOWED["implements"][0]:
+                continue
+            lead = _between(sentence, max(clause_start, candidate.mention.start - 2), candidate.mention.start)
+            if lead.endswith(_PREPOSITIONS) or _between(sentence, candidate.mention.end, candidate.mention.end + 1) in {"的", "、"}:
+                continue
+            subject = candidate.entity
+            break
+        if subject is None:
+            subject = focus
+        if subject is not None:
+            yield _relation(subject, "implements", item.entity, sentence, "implement")
+
+
+# ---------------------------------------------------------------- memberOf, subOrganizationOf
+
+
+def _member_of(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    for cue in re.finditer("加入|成为", sentence.text):
+        at = sentence.start + cue.start()
+        before = [it for it in items if it.mention.end <= at and it.top in {"Company", "Organization"}]
+        after = [it for it in items if it.mention.start >= at + len(cue.group()) and it.top == "Organization"]
+        if before and after and after[0].entity.type in {"Alliance", "Organization"}:
+            if cue.group() == "成为" and "成员" not in sentence.text[cue.end() :]:
+                continue
+            yield _relation(before[-1].entity, "memberOf", after[0].entity, sentence, "join")
+
+
+def _parent_cues(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """``A 下属的 B`` / ``A 旗下 B``: B is a unit of A."""
+    for first, second in zip(items, items[1:]):
+        if first.top in {"Company", "Organization"} and second.top in {"Company", "Organization"}:
+            gap = _between(sentence, first.mention.end, second.mention.start).strip("的")
+            if gap in _PARENT_CUES:
+                yield _relation(second.entity, "subOrganizationOf", first.entity, sentence, "parent-cue")
+
+
+def _units(doc: Doc) -> Iterator[Relation]:
+    """…有限公司永安分公司 is a unit of …有限公司, where both are named."""
+    orgs = [e for e in doc.entities if top_class(e.type) in {"Company", "Organization"}]
+    for unit in orgs:
+        if not unit.name.endswith(_UNIT_HEADS):
+            continue
+        parents = [p for p in orgs if p is not unit and unit.name.startswith(p.name) and len(p.name) < len(unit.name)]
+        if parents:
+            parent = max(parents, key=lambda p: len(p.name))
+            sentence = _sentence_of(doc, unit.mentions[0])
+            yield _relation(unit, "subOrganizationOf", parent, sentence, "unit-name")
+
+
+# ---------------------------------------------------------------- defaults
+
+
+def _sentence_of(doc: Doc, mention: Mention) -> Sentence:
+    for sentence in doc.sentences:
+        if sentence.start <= mention.start < sentence.end:
+            return sentence
+    return doc.sentences[0]
+
+
+def _defaults(doc: Doc, focus: Entity | None, found: list[Relation]) -> Iterator[Relation]:
+    """Place what the text places nowhere else in the region the text is about."""
+    if focus is None:
+        return
+    placed = {r.subject for r in found if r.predicate in {"locatedIn", "partOf"}}
+    for entity in doc.entities:
+        if entity.key in placed or entity.key == focus.key:
+            continue
+        sentence = _sentence_of(doc, entity.mentions[0])
+        if entity.type in {"Park", "Facility", "Project"}:
+            yield _relation(entity, "locatedIn", focus, sentence, "focus")
+        elif entity.type in {"Subdistrict", "Community"} and focus.type in {"District", "City"}:
+            yield _relation(entity, "partOf", focus, sentence, "focus")
+
+
+def _valid_unique(relations: list[Relation], doc: Doc) -> list[Relation]:
+    types = {e.key: top_class(e.type) for e in doc.entities}
+    seen: set[tuple] = set()
+    kept: list[Relation] = []
+    for relation in relations:
+        domain, range_ = ALLOWED[relation.predicate]
+        if relation.subject == relation.object:
+            continue
+        if types.get(relation.subject) not in domain or types.get(relation.object) not in range_:
+            continue
+        key = (relation.subject, relation.predicate, relation.object, relation.sentence, relation.authority)
+        if key not in seen:
+            seen.add(key)
+            kept.append(relation)
+    return kept

@@ -1,0 +1,202 @@
+"""Stage: group mentions into entities, one per real thing; and merge across documents.
+
+Within a document, mentions with the same name are one entity, and so are
+short and full forms: 泉山 / 泉山区 (from the division data or by taking a
+region's head word off), 苏北 / 苏北地区, 惠民包 / 双+惠民包, 泉房物业 /
+泉房物业服务有限公司. The entity's name is its fullest form in the text.
+Across documents, entities with the same key are one node.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from kg.gazetteer import Division
+from kg.lexicon import TOP_CLASSES, Lexicon, default_lexicon
+from kg.types import Corpus, Doc, Entity, Mention
+
+__all__ = ["resolve", "merge", "division_of", "top_class"]
+
+_REGION_HEADS = ("特别行政区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "旗", "盟")
+_COMPANY_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团", "公司")
+# A name ending in one of these is a unit of the thing it starts with, not another name for it.
+_UNIT_HEADS = ("分公司", "子公司", "分行", "支行", "分院", "分会", "分局", "办事处", "分中心")
+
+
+def top_class(cls: str) -> str:
+    return TOP_CLASSES.get(cls, cls)
+
+
+def division_of(name: str, lexicon: Lexicon, context: Iterable[str]) -> Division | None:
+    """The division a region name refers to, using other places in the text to choose."""
+    candidates = lexicon.gazetteer.lookup(name) or lexicon.gazetteer.towns.get(name, [])
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    seen = set(context)
+
+    def support(division: Division) -> int:
+        parents = {division.province, division.city, division.county} - {None}
+        return sum(1 for parent in parents if parent in seen or _short(parent) in seen)
+
+    best = max(candidates, key=support)
+    return best if support(best) > 0 else None
+
+
+def _short(name: str | None) -> str | None:
+    if not name:
+        return None
+    for head in _REGION_HEADS:
+        if name.endswith(head) and len(name) - len(head) >= 2:
+            return name[: -len(head)]
+    return name
+
+
+def resolve(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
+    """Group ``doc.mentions`` into ``doc.entities``."""
+    lexicon = lexicon or default_lexicon()
+    names_in_text = {m.name for m in doc.mentions}
+    mentions = [m for m in doc.mentions if _keep(m, names_in_text, doc.text, lexicon)]
+    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        groups[_identity(mention, names_in_text, lexicon)].append(mention)
+    groups = _merge_forms(groups)
+    entities = [_entity(identity, group, names_in_text, lexicon) for identity, group in groups.items()]
+    entities.sort(key=lambda e: (e.mentions[0].start, e.key))
+    return dataclasses.replace(doc, mentions=tuple(mentions), entities=tuple(entities))
+
+
+def _keep(mention: Mention, names_in_text: set[str], text: str, lexicon: Lexicon) -> bool:
+    """Short division names need support from the text (a parent place, or the full form)."""
+    if mention.rule != "division":
+        return True
+    gaz = lexicon.gazetteer
+    if mention.name in gaz.by_name or mention.name in gaz.world or mention.name in gaz.towns:
+        return True
+    divisions = gaz.by_short.get(mention.name, [])
+    if any(d.level <= 2 for d in divisions):
+        return True
+    for division in divisions:
+        if division.name in text:
+            return True
+        for parent in (division.city, division.province):
+            if parent and (parent in text or (_short(parent) or parent) in text):
+                return True
+    return False
+
+
+def _identity(mention: Mention, names_in_text: set[str], lexicon: Lexicon) -> tuple[str, str]:
+    top = top_class(mention.type)
+    if top == "Region":
+        division = division_of(mention.name, lexicon, names_in_text)
+        if division is not None and division.code:
+            return ("division", division.code)
+        return (top, _short(mention.name) if mention.type != "Community" else mention.name)
+    return (top, mention.name)
+
+
+def _merge_forms(groups: dict[tuple[str, str], list[Mention]]) -> dict[tuple[str, str], list[Mention]]:
+    """Merge groups whose names are another form of the same name."""
+    keys = sorted(groups, key=lambda k: -max(len(m.name) for m in groups[k]))
+    target: dict[tuple[str, str], tuple[str, str]] = {}
+    for short_key in keys:
+        short_names = {m.name for m in groups[short_key]}
+        for long_key in keys:
+            if long_key == short_key or long_key[0] != short_key[0] or long_key in target:
+                continue
+            long_names = {m.name for m in groups[long_key]}
+            if any(_same_thing(s, l, short_key[0]) for s in short_names for l in long_names):
+                target[short_key] = long_key
+                break
+    merged: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for key, group in groups.items():
+        root = key
+        while root in target:
+            root = target[root]
+        merged[root].extend(group)
+    return dict(merged)
+
+
+def _same_thing(short: str, long: str, top: str) -> bool:
+    if len(short) >= len(long) or len(short) < 2:
+        return False
+    if long.endswith(_UNIT_HEADS):
+        return False
+    if top == "Program":
+        return long.endswith(short) and len(short) >= 3
+    if top == "Company":
+        return long.startswith(short) and long.endswith(_COMPANY_FORMS) and not short.endswith(_COMPANY_FORMS)
+    return False
+
+
+def _entity(identity: tuple[str, str], group: list[Mention], names_in_text: set[str], lexicon: Lexicon) -> Entity:
+    group.sort(key=lambda m: (m.start, m.end))
+    names = Counter(m.name for m in group)
+    name = max(names, key=lambda n: (len(n), names[n], n))
+    cls = _most_specific(group)
+    division = None
+    if identity[0] == "division":
+        division = division_of(name, lexicon, names_in_text) or division_of(group[0].name, lexicon, names_in_text)
+    key = name
+    province = city = code = None
+    if division is not None:
+        cls = division.type
+        key, code, province, city = division.name, division.code, division.province, division.city
+    aliases = tuple(sorted(n for n in names if n != name))
+    return Entity(key=key, type=cls, name=name, aliases=aliases, mentions=tuple(group),
+                  division_code=code, province=province, city=city)
+
+
+_RULE_WEIGHT = {"lexicon": 10, "quote": 4, "suffix": 3, "division": 3, "person": 2, "inner": 2, "enumeration": 1}
+
+
+def _most_specific(group: list[Mention]) -> str:
+    votes: Counter[str] = Counter()
+    for mention in group:
+        votes[mention.type] += _RULE_WEIGHT.get(mention.rule, 1)
+    return max(votes, key=lambda c: (votes[c], c))
+
+
+def merge(docs: Iterable[Doc]) -> Corpus:
+    """One node per entity key across documents (same name, same class)."""
+    docs = tuple(docs)
+    by_key: dict[str, Entity] = {}
+    renamed: dict[tuple[int, str], str] = {}
+    for index, doc in enumerate(docs):
+        for entity in doc.entities:
+            key = entity.key
+            existing = by_key.get(key)
+            if existing is not None and top_class(existing.type) != top_class(entity.type):
+                key = f"{entity.key}_{entity.type}"
+                renamed[(index, entity.key)] = key
+                existing = by_key.get(key)
+            if existing is None:
+                by_key[key] = dataclasses.replace(entity, key=key)
+            else:
+                by_key[key] = _combine(existing, entity)
+    if renamed:
+        docs = tuple(_rename(doc, index, renamed) for index, doc in enumerate(docs))
+    return Corpus(docs=docs, entities=dict(sorted(by_key.items())))
+
+
+def _combine(a: Entity, b: Entity) -> Entity:
+    names = {a.name, b.name, *a.aliases, *b.aliases}
+    name = max((a.name, b.name), key=lambda n: (len(n), n))
+    return dataclasses.replace(
+        a,
+        name=name,
+        aliases=tuple(sorted(names - {name})),
+        mentions=a.mentions + b.mentions,
+    )
+
+
+def _rename(doc: Doc, index: int, renamed: dict[tuple[int, str], str]) -> Doc:
+    def new(key: str) -> str:
+        return renamed.get((index, key), key)
+
+    entities = tuple(dataclasses.replace(e, key=new(e.key)) for e in doc.entities)
+    relations = tuple(dataclasses.replace(r, subject=new(r.subject), object=new(r.object)) for r in doc.relations)
+    return dataclasses.replace(doc, entities=entities, relations=relations)
