@@ -20,6 +20,7 @@ LEVEL_CLASS = {1: "Province", 2: "City", 3: "District", 4: "Subdistrict"}
 
 # Directly administered municipalities repeat themselves as their own city.
 _MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+_TOWN_HEADS = ("街道", "镇", "乡")
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,10 @@ def gazetteer() -> Gazetteer:
                 county = name
                 division = Division(name, short, code, 3, province, city)
             else:
-                towns[name].append(Division(name, None, None, 4, province, city, county))
+                # only real towns and subdistricts: the data also lists farms,
+                # development zones and the like at this level
+                if name.endswith(_TOWN_HEADS) and len(name) > 2:
+                    towns[name].append(Division(name, None, None, 4, province, city, county))
                 continue
             by_name[name].append(division)
             if short and len(short) >= 2 and short != name:

@@ -52,7 +52,8 @@ def _lines(name: str) -> list[str]:
 class Suffix:
     text: str
     type: str
-    generic_ok: bool
+    generic_ok: bool  # the words before it may all be common words
+    alone: bool = False  # the suffix is a name by itself (区委)
 
 
 @dataclass
@@ -62,6 +63,7 @@ class Lexicon:
     roles: frozenset[str]
     speech_verbs: frozenset[str]
     left_boundaries: frozenset[str]
+    name_verbs: frozenset[str]
     cues: dict[str, tuple[str, str]]  # cue → (predicate, role)
     surnames: frozenset[str]
     gazetteer: Gazetteer
@@ -93,7 +95,7 @@ class Lexicon:
         merged = dict(self.user_names)
         merged.update(names)
         return Lexicon(
-            self.suffixes, self.titles, self.roles, self.speech_verbs, self.left_boundaries,
+            self.suffixes, self.titles, self.roles, self.speech_verbs, self.left_boundaries, self.name_verbs,
             self.cues, self.surnames, self.gazetteer, merged,
         )
 
@@ -103,7 +105,7 @@ def default_lexicon() -> Lexicon:
     suffixes = {}
     for line in _lines("suffixes.tsv"):
         text, cls, generic = line.split("\t")
-        suffixes[text] = Suffix(text, cls, generic == "yes")
+        suffixes[text] = Suffix(text, cls, generic in ("yes", "alone"), generic == "alone")
     cues = {}
     for line in _lines("cues.tsv"):
         cue, predicate, role = line.split("\t")
@@ -115,6 +117,7 @@ def default_lexicon() -> Lexicon:
         roles=frozenset(_lines("roles.txt")),
         speech_verbs=frozenset(_lines("speech_verbs.txt")),
         left_boundaries=frozenset(_lines("left_boundaries.txt")),
+        name_verbs=frozenset(_lines("name_verbs.txt")),
         cues=cues,
         surnames=surnames,
         gazetteer=gazetteer(),

@@ -36,11 +36,10 @@ _QUOTE_TABLE = str.maketrans("", "", _QUOTES)
 # Tags of words that can be part of a name (jieba's ICTCLAS-style tags).
 _NAME_TAGS = {"n", "nr", "nr1", "nr2", "nrt", "nrfg", "ns", "nt", "nz", "nw", "j", "eng", "vn", "an", "a", "b", "f", "s", "t", "x", "m", "ng", "l", "i", "nl", "g"}
 # Tags that are evidence of a proper name rather than a common word.
-_PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "t"}
+_PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng"}
 _INNER_PUNCT = set("()（）+·-—&") | set(_QUOTES)
 _DIGITS = re.compile(r"[0-9A-Za-z]")
 _MAX_NAME = 24
-_RARE = 60  # a word jieba has seen fewer times than this is likely a name part
 
 
 def clean_name(text: str) -> str:
@@ -49,12 +48,29 @@ def clean_name(text: str) -> str:
 
 
 def tokenize(text: str, offset: int, lexicon: Lexicon) -> list[Token]:
+    """jieba's words and tags, with offsets; a post glued to the word before it
+    (局局长 in 科技局局长) is cut off as a word of its own."""
     tokens = []
     position = offset
     for word, tag in lexicon.tokenizer.lcut(text):
-        tokens.append(Token(position, position + len(word), word, tag))
+        post = _glued_post(word, lexicon)
+        if post:
+            head = len(word) - len(post)
+            tokens.append(Token(position, position + head, word[:head], tag))
+            tokens.append(Token(position + head, position + len(word), post, "n"))
+        else:
+            tokens.append(Token(position, position + len(word), word, tag))
         position += len(word)
     return tokens
+
+
+def _glued_post(word: str, lexicon: Lexicon) -> str | None:
+    if word in lexicon.titles:
+        return None
+    for length in range(min(4, len(word) - 1), 1, -1):
+        if word[-length:] in lexicon.titles:
+            return word[-length:]
+    return None
 
 
 def filter_spans(mentions: Iterable[Mention], priority: Callable[[Mention], int] = lambda m: 0) -> list[Mention]:
@@ -87,6 +103,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         candidates: list[Mention] = []
         for finder in FINDERS:
             candidates.extend(finder(text, sentence, tokens, lexicon))
+        candidates = [m for m in candidates if m.rule != "division" or _supported(m.name, text, lexicon)]
         found.extend(filter_spans(candidates, lambda m: _RULE_PRIORITY.get(m.rule, 0)))
     found.extend(_inner_mentions(text, found, lexicon))
     return dataclasses.replace(doc, mentions=tuple(sorted(found, key=lambda m: (m.start, m.end))))
@@ -120,14 +137,28 @@ def _suffix_at(word_end: int, text: str, floor: int, lexicon: Lexicon):
     return None, None
 
 
-def _is_proper(token: Token, lexicon: Lexicon) -> bool:
-    if token.tag in _PROPER_TAGS or _DIGITS.search(token.word):
+_DEMONSTRATIVES = frozenset("这那该此本其每各某")
+_COMMON_WORD = 40  # jieba frequency above which a word is a common word, not a name part
+# A single administrative-level character before a department names that
+# level's body in the place the text is about: 区科技局, 县发改委, 市教育局.
+_LEVEL_PREFIXES = frozenset("省市区县镇乡")
+
+
+def _is_proper(piece: str, tag: str, lexicon: Lexicon) -> bool:
+    """Whether a word (or the part of one before a suffix) looks like part of a proper name:
+    a name tag, digits or Latin letters, a word jieba does not know, or a place name."""
+    if not piece:
+        return False
+    if _DIGITS.search(piece) or any(ch in _QUOTES for ch in piece):
         return True
-    if token.word.startswith("第") and token.tag == "m":
+    if tag in _PROPER_TAGS:
+        # jieba tags some common words as person names (楼宇/nr); a frequent word is no evidence
+        return not tag.startswith("nr") or lexicon.word_frequency(piece) < _COMMON_WORD
+    if piece.startswith("第") and tag == "m":
+        return True  # 第一证券公司
+    if len(piece) >= 2 and piece[0] not in _DEMONSTRATIVES and lexicon.word_frequency(piece) == 0:
         return True
-    if len(token.word) >= 2 and lexicon.word_frequency(token.word) < _RARE:
-        return True
-    return bool(lexicon.gazetteer.lookup(token.word))
+    return bool(lexicon.gazetteer.lookup(piece))
 
 
 def _name_token(token: Token, lexicon: Lexicon) -> bool:
@@ -138,13 +169,28 @@ def _name_token(token: Token, lexicon: Lexicon) -> bool:
     if token.tag == "m":
         # numbers belong in names like 5+10幸福工程, not counts like 8个
         return bool(re.fullmatch(r"[0-9A-Za-z+]+|第.+", token.word))
+    if token.tag.startswith("v") and token.tag != "vn":
+        return token.word in lexicon.name_verbs
     return token.tag in _NAME_TAGS or token.tag.startswith("n")
 
 
 # A region written before a facility, community or park is a separate place:
 # 泉山区民安南路 names 民安南路 in 泉山区, 王陵街道财富广场 names 财富广场.
-_SPLIT_AFTER_REGION = {"Facility", "Community", "Subdistrict", "Park", "Project"}
+_SPLIT_AFTER_REGION = {"Facility", "Community", "Subdistrict", "Park", "Project", "Company"}
 _REGION_ENDINGS = ("省", "市", "区", "县", "街道", "镇", "乡")
+# How long the common words before a generic_ok suffix must be:
+# 跨境电商产业园 and 财富广场 are names, 电商产业园 and 特色产业园 are not.
+_MIN_GENERIC_MODIFIER = {"Facility": 2}
+
+
+def _region_ends_at(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
+    """Whether a region name (one to three words, e.g. 王陵/街道) ends with ``tokens[k]``."""
+    word = ""
+    for token in reversed(tokens[max(0, k - 2) : k + 1]):
+        word = token.word + word
+        if word.endswith(_REGION_ENDINGS) and (lexicon.gazetteer.lookup(word) or lexicon.gazetteer.towns.get(word)):
+            return True
+    return False
 
 
 def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
@@ -154,35 +200,55 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             continue
         if i + 1 < len(tokens) and _continues_name(tokens[i + 1], lexicon):
             continue  # 街道 in 街道办事处: the longer name is found at its own end
-        # first token of the name: the one holding the suffix's first character
         j = i
         while tokens[j].start > suffix_start:
-            j -= 1
-        proper = False
+            j -= 1  # tokens[j] holds the suffix's first character
+        head = tokens[j]
+        if len(suffix.text) == 1 and head.start < suffix_start and _common_word(text[suffix_start - 1 : token.end], lexicon):
+            continue  # 路 in 思路, 局 in 格局: the suffix is part of a common word
         start_index = j
+        after_region = False
         k = j - 1
         while k >= 0 and token.end - tokens[k].start <= _MAX_NAME and _name_token(tokens[k], lexicon):
-            if suffix.type in _SPLIT_AFTER_REGION and tokens[k].word.endswith(_REGION_ENDINGS) and lexicon.gazetteer.lookup(tokens[k].word) + lexicon.gazetteer.towns.get(tokens[k].word, []):
+            if suffix.type in _SPLIT_AFTER_REGION and _region_ends_at(tokens, k, lexicon):
+                after_region = True
                 break
             start_index = k
             k -= 1
-        # drop a leading open bracket or stray punctuation
-        while start_index < j and tokens[start_index].tag == "x":
-            start_index += 1
-        name_tokens = tokens[start_index : i + 1]
-        modifier = [t for t in name_tokens if t.end <= suffix_start]
-        if tokens[j].start < suffix_start:
-            modifier.append(tokens[j])
+        while start_index < j and (tokens[start_index].tag == "x" or _QUANTITY.match(tokens[start_index].word)):
+            if tokens[start_index].tag != "x":
+                start_index = -1  # 42项为民办实事项目: counted, so generic
+                break
+            start_index += 1  # no name starts with punctuation
+        if start_index < 0:
+            continue
+        start = tokens[start_index].start
+        modifier = text[start:suffix_start]
         if not modifier:
-            continue  # a bare suffix (公司, 园区) is no name
-        proper = any(_is_proper(t, lexicon) for t in modifier) or any(ch in _QUOTES for t in modifier for ch in t.word)
-        if not (proper or suffix.generic_ok):
+            if suffix.alone and _is_alone(tokens, i):
+                yield _mention(text, suffix_start, token.end, suffix.type, "suffix")
             continue
-        if not _balanced(text[name_tokens[0].start : token.end]):
+        pieces = [(text[max(t.start, start) : min(t.end, suffix_start)], t.tag) for t in tokens[start_index : j + 1]]
+        proper = (
+            after_region  # 泉山区民安南路: a place named right after its region
+            or any(_is_proper(piece, tag, lexicon) for piece, tag in pieces if piece)
+            or (suffix.type == "GovernmentBody" and pieces[0][0] in _LEVEL_PREFIXES)
+        )
+        generic_enough = suffix.generic_ok and len(modifier) >= _MIN_GENERIC_MODIFIER.get(suffix.type, 3)
+        if not (proper or generic_enough):
             continue
-        if _counted(tokens, start_index) or _plural_after(tokens, i):
+        if not _balanced(text[start : token.end]) or _counted(tokens, start_index) or _plural_after(tokens, i):
             continue
-        yield _mention(text, name_tokens[0].start, token.end, suffix.type, "suffix")
+        yield _mention(text, start, token.end, suffix.type, "suffix")
+
+
+def _common_word(word: str, lexicon: Lexicon) -> bool:
+    return lexicon.word_frequency(word) >= 1000
+
+
+def _is_alone(tokens: list[Token], i: int) -> bool:
+    """区委 stands alone where no name runs into it (not 社区党委, not 中共X区委)."""
+    return i == 0 or tokens[i - 1].tag in {"x", "p", "c", "uj", "v", "d"} or tokens[i - 1].word in {"的", "、"}
 
 
 def _continues_name(token: Token, lexicon: Lexicon) -> bool:
@@ -198,17 +264,18 @@ def _balanced(span: str) -> bool:
     return opens == closes
 
 
-_COUNTER = re.compile(r"^[0-9零一二两三四五六七八九十百千万几多余]+[个家所座条项批类]?$")
+_QUANTITY = re.compile(r"^([0-9零一二两三四五六七八九十百千万几多余]+[个家所座条项批类名]?|[个家所座条项批类])$")
+_GENERIC_BEFORE = frozenset({"各", "每", "多个", "一批", "若干", "等", "一些", "这些", "那些", "部分", "有关"})
 
 
 def _counted(tokens: list[Token], start_index: int) -> bool:
-    """8个园区, 13家楼宇社区: a count before the name makes it generic."""
+    """8个园区, 14个街道特色产业园, 这条路: a count or a demonstrative right before the name makes it generic."""
     if start_index == 0:
         return False
     before = tokens[start_index - 1]
-    if before.word in {"各", "每", "多个", "一批", "若干", "等"}:
+    if before.word in _GENERIC_BEFORE or (before.word[0] in _DEMONSTRATIVES and before.tag in {"r", "rz"}):
         return True
-    return bool(_COUNTER.match(before.word)) and before.tag in {"m", "q", "mq"}
+    return bool(_QUANTITY.match(before.word)) and before.tag in {"m", "q", "mq"}
 
 
 def _plural_after(tokens: list[Token], i: int) -> bool:
@@ -224,9 +291,11 @@ def _plural_after(tokens: list[Token], i: int) -> bool:
 # ---------------------------------------------------------------- quoted names
 
 _QUOTED = re.compile(r"[“「『《]([^“”「」『』《》\n]{2,20})[”」』》]")
-_PROGRAM_HEADS = ("计划", "工程", "行动", "战略", "布局", "活动", "包", "制度", "模式", "机制", "方案", "规划", "品牌", "评选活动", "专项行动")
-_QUOTE_TAIL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + "|".join(sorted(_PROGRAM_HEADS, key=len, reverse=True)) + ")")
-_PROGRAM_CUES = ("推出", "实施", "开展", "启动", "推行", "打造", "创新", "建立", "树立", "开通")
+# Heads that make a quoted phrase a named program: “八大行动计划”, “十百千万”文明创建工程.
+# Weaker heads (模式, 制度, 机制, 品牌) name ways of working, not programs, and are left alone.
+_PROGRAM_HEADS = ("计划", "工程", "行动", "战略", "布局", "活动", "包", "方案", "规划", "专项行动", "评选活动", "文明创建工程")
+_QUOTE_TAIL = re.compile(r"[^\W\d_等的和与及、]{0,6}?(?:" + "|".join(sorted(_PROGRAM_HEADS, key=len, reverse=True)) + ")")
+_PROGRAM_CUES = ("推出", "实施", "开展", "启动", "推行", "打造")
 
 
 def _quoted_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
@@ -234,19 +303,16 @@ def _quoted_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         inner = match.group(1)
         start = sentence.start + match.start(1)
         end = sentence.start + match.end(1)
-        if any(p in inner for p in "，,。；;：:！？!?") and "、" not in inner:
+        if any(p in inner for p in "，,。；;：:！？!?"):
             continue  # a quoted sentence, not a name
-        tail = _QUOTE_TAIL.match(sentence.text, match.end())
         cls = _classify_by_suffix(inner, lexicon)
-        if tail and (cls in (None, "Program") or tail.group(0).endswith(_PROGRAM_HEADS)):
+        tail = _QUOTE_TAIL.match(sentence.text, match.end())
+        if tail and cls in (None, "Program"):
             # “十百千万”文明创建工程: the name runs on past the closing quote
             yield _mention(text, start, sentence.start + tail.end(), "Program", "quote")
-            continue
-        if cls is not None:
+        elif cls is not None:
             yield _mention(text, start, end, cls, "quote")
-            continue
-        before = sentence.text[max(0, match.start() - 2) : match.start()]
-        if "+" in inner or before in _PROGRAM_CUES:
+        elif "+" in inner or sentence.text[: match.start()].endswith(_PROGRAM_CUES):
             yield _mention(text, start, end, "Program", "quote")
 
 
@@ -262,17 +328,14 @@ def _classify_by_suffix(name: str, lexicon: Lexicon) -> str | None:
 
 # ---------------------------------------------------------------- persons
 
-_NAME_STOP = re.compile(r"介绍|表示|说|告诉|指出|认为|强调|称|透露|来到|在|的|等|和|与|家|一行|同志|先生|女士|，|,|。|、|\s")
+_NAME_STOP = re.compile(r"介绍|表示|说|告诉|指出|认为|强调|称|透露|来到|在|的|等|和|与|家|一行|同志|先生|女士|[^\u4e00-\u9fff]")
+_FUNCTION_TAGS = {"c", "p", "u", "uj", "ul", "d", "r", "f", "q", "m"}
 
 
 def _person_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
     s = sentence.text
-    for i, token in enumerate(tokens):
-        title = token.word if token.word in lexicon.titles or token.word in lexicon.roles else None
-        if title is None:
-            # 局局长: jieba may glue a post to the body before it
-            title = next((t for t in lexicon.titles if token.word.endswith(t) and len(t) >= 2), None)
-        if title is None:
+    for token in tokens:
+        if token.word not in lexicon.titles and token.word not in lexicon.roles:
             continue
         j = token.end - sentence.start
         while j < len(s) and s[j] in " \u3000":
@@ -280,7 +343,7 @@ def _person_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         name = _person_at(s, j, lexicon, tokens, sentence.start)
         if name:
             yield _mention(text, sentence.start + j, sentence.start + j + len(name), "Person", "person")
-    # a person-tagged word followed by a speech verb: 谭华详细听了… is missed, 孟庆礼介绍说 is found
+    # a person-tagged word followed by a speech verb: 孟庆礼介绍说
     for i, token in enumerate(tokens[:-1]):
         if token.tag == "nr" and 2 <= len(token.word) <= 3 and token.word[0] in lexicon.surnames:
             if tokens[i + 1].word in lexicon.speech_verbs:
@@ -289,20 +352,24 @@ def _person_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
 
 def _person_at(s: str, j: int, lexicon: Lexicon, tokens: list[Token], offset: int) -> str | None:
     """The person's name that starts at ``s[j]``, if one does."""
+    token = next((t for t in tokens if t.start == offset + j), None)
+    if token is None or token.tag in _FUNCTION_TAGS and len(token.word) == 1 and token.word not in lexicon.surnames:
+        return None
+    if token.tag in _FUNCTION_TAGS or token.word in lexicon.left_boundaries:
+        return None  # 代表和党员: 和 here joins two nouns, it is no family name
+    if token.tag.startswith("nr") and 2 <= len(token.word) <= 4 and token.word[0] in lexicon.surnames | {token.word[:2]}:
+        return token.word
     for surname_length in (2, 1):
         surname = s[j : j + surname_length]
         if surname in lexicon.surnames:
             break
     else:
         return None
-    token = next((t for t in tokens if t.start == offset + j), None)
-    if token and token.tag.startswith("nr") and 2 <= len(token.word) <= 4:
-        return token.word
     rest = s[j + surname_length : j + surname_length + 2]
     cut = _NAME_STOP.search(rest)
     given = rest[: cut.start()] if cut else rest
-    if not given or not all("\u4e00" <= ch <= "\u9fff" for ch in given):
-        return None
+    if not given or lexicon.word_frequency(surname + given) > 0 and not token.tag.startswith("nr"):
+        return None  # 张大爷 is a person; 王府井 or 高新区 are not
     return surname + given
 
 
@@ -313,8 +380,8 @@ def _division_names(text: str, sentence: Sentence, tokens: list[Token], lexicon:
     """Administrative divisions and world places, full names and short forms.
 
     A match must start and end on token boundaries, so 山区 is not found in
-    泉山区's neighbours. Short forms are checked against the document later
-    (``resolve``), where the evidence of the whole text is at hand.
+    泉山区's neighbours. Whether a short form is supported by the rest of the
+    text is decided for the whole document (``_supported``).
     """
     gaz = lexicon.gazetteer
     starts = {t.start for t in tokens}
@@ -324,20 +391,49 @@ def _division_names(text: str, sentence: Sentence, tokens: list[Token], lexicon:
         if sentence.start + i not in starts:
             continue
         for length in range(min(9, len(s) - i), 1, -1):
-            candidate = s[i : i + length]
             end = sentence.start + i + length
             if end not in ends:
                 continue
-            if candidate in gaz.by_name or candidate in gaz.by_short:
-                cls = gaz.lookup(candidate)[0].type
-            elif candidate in gaz.towns:
-                cls = "Subdistrict"
-            elif candidate in gaz.world:
-                cls = "Country"
-            else:
-                continue
-            yield _mention(text, sentence.start + i, end, cls, "division")
-            break
+            cls = _division_class(s[i : i + length], lexicon)
+            if cls:
+                yield _mention(text, sentence.start + i, end, cls, "division")
+                break
+
+
+def _division_class(name: str, lexicon: Lexicon) -> str | None:
+    gaz = lexicon.gazetteer
+    if name in gaz.by_name or name in gaz.by_short:
+        return gaz.lookup(name)[0].type
+    if name in gaz.towns:
+        return "Subdistrict"
+    if name in gaz.world:
+        return "Country"
+    return None
+
+
+def _short(name: str) -> str:
+    for head in ("自治区", "自治州", "自治县", "省", "市", "区", "县"):
+        if name.endswith(head) and len(name) - len(head) >= 2:
+            return name[: -len(head)]
+    return name
+
+
+def _supported(name: str, text: str, lexicon: Lexicon) -> bool:
+    """Provinces, cities, towns and world places stand on their own; a county-level
+    name (full or short) needs its full form or a parent place in the text, since
+    many are common words (城区, 惠民) or shared by several counties (鼓楼区)."""
+    gaz = lexicon.gazetteer
+    divisions = gaz.lookup(name)
+    if not divisions:
+        return name in gaz.towns or name in gaz.world
+    if any(d.level <= 2 for d in divisions):
+        return True
+    for division in divisions:
+        if len(division.name) >= 3 and division.name in text and len(gaz.by_name.get(division.name, [])) == 1:
+            return True
+        if any(parent and (parent in text or _short(parent) in text) for parent in (division.city, division.province)):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- enumerations
@@ -346,46 +442,79 @@ _SETTLE = ("落户", "入驻", "进驻", "落地", "签约", "投产")
 
 
 def _enumerated_companies(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
-    """Items listed with 、 before a settling verb are organisations that settle: 华为、神州数码落户泉山."""
-    for i, token in enumerate(tokens):
-        if token.word not in _SETTLE:
-            continue
-        k = i - 1
-        while k >= 0 and tokens[k].word in {"等", "陆续", "先后", "纷纷", "已", "正式", "成功", "均", "都", "一批", "创新", "项目", "企业"} | set("等"):
-            k -= 1
-        items: list[Token] = []
-        while k >= 0:
-            item = tokens[k]
-            if item.tag in {"x", "p", "v", "c", "uj", "d"} and item.word not in "、":
-                break
-            if item.word == "、" or item.word in {"和", "与", "及"}:
-                k -= 1
-                continue
-            if _is_proper(item, lexicon) and 2 <= len(item.word) <= 8:
-                items.append(item)
-            k -= 1
-        for item in items:
-            if item.tag not in {"ns"} and not lexicon.gazetteer.lookup(item.word):
-                yield _mention(text, item.start, item.end, "Company", "enumeration")
+    """Names listed with 、 before a settling verb are companies: 华为、神州数码落户…
+
+    The clause before the verb is cut at 、 / 和 / 与; an item that is one
+    word and looks like a name (a name tag, or a word jieba barely knows, in a
+    list of two or more) is a company. 一大批高科技企业纷纷落户 lists nothing.
+    """
+    by_start = {t.start: t for t in tokens}
+    for cue in re.finditer("|".join(_SETTLE), sentence.text):
+        clause_start = max((m.end() for m in re.finditer(r"[,，;；:：。]", sentence.text[: cue.start()])), default=0)
+        clause = sentence.text[clause_start : cue.start()]
+        items = [m for m in re.finditer(r"[^、和与及]+", clause)]
+        for match in items:
+            word = _LIST_END.sub("", match.group())
+            start = sentence.start + clause_start + match.start()
+            token = by_start.get(start)
+            if token is None or token.word != word:
+                continue  # not a single word: a longer name other finders handle
+            if _listed_name(token, lexicon, listed=len(items) > 1):
+                yield _mention(text, token.start, token.end, "Company", "enumeration")
+
+
+_LIST_END = re.compile(r"(等|陆续|先后|纷纷|已|正式|成功|均|都|一批|创新|项目|企业|相继|已经|也|注册)+$")
+
+
+def _listed_name(token: Token, lexicon: Lexicon, listed: bool) -> bool:
+    if not 2 <= len(token.word) <= 8 or token.word in lexicon.left_boundaries:
+        return False
+    if lexicon.gazetteer.lookup(token.word) or token.tag == "ns":
+        return False
+    if token.tag.startswith("nr"):
+        # a rare surname-led word is a person (who does not settle); a known one is a brand (华为)
+        return token.word[0] not in lexicon.surnames or lexicon.word_frequency(token.word) >= _COMMON_WORD
+    if token.tag in {"nz", "nt", "eng"}:
+        return True
+    return listed and token.tag == "n" and lexicon.word_frequency(token.word) < 10
 
 
 FINDERS = (_lexicon_names, _quoted_names, _suffix_names, _person_names, _division_names, _enumerated_companies)
 
 
-# ---------------------------------------------------------------- nested names
+# ---------------------------------------------------------------- names inside names
 
 
 def _inner_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
-    """Names inside longer names, where the text also uses them on their own.
-
-    In 王陵街道办事处 the subdistrict 王陵街道 is its own entity when the text
-    also writes 王陵街道 alone; a thing named only inside a longer name is left out.
+    """Names inside longer names: a place from the division data anywhere in a
+    longer name (徐州 in 徐州软件园), and any name the text also uses on its
+    own at the start of a longer one (王陵街道 in 王陵街道办事处).
     """
-    standalone = {m.name: m for m in mentions}
+    standalone = {m.name: m.type for m in mentions}
     inner: list[Mention] = []
     for mention in mentions:
-        for name, known in standalone.items():
-            if known is mention or len(name) >= len(mention.name) or not mention.text.startswith(name):
+        if mention.rule == "division":
+            continue
+        i = 0
+        while i < len(mention.text) - 1:
+            found = _inner_at(mention.text, i, i == 0, standalone, text, lexicon)
+            if found is None:
+                i += 1
                 continue
-            inner.append(Mention(mention.start, mention.start + len(name), name, name, known.type, "inner"))
+            length, cls = found
+            start = mention.start + i
+            piece = mention.text[i : i + length]
+            inner.append(Mention(start, start + length, piece, clean_name(piece), cls, "inner"))
+            i += length
     return inner
+
+
+def _inner_at(name: str, i: int, at_start: bool, standalone: dict[str, str], text: str, lexicon: Lexicon):
+    for length in range(min(9, len(name) - i - (1 if at_start else 0)), 1, -1):
+        piece = name[i : i + length]
+        cls = _division_class(piece, lexicon)
+        if cls is not None and _supported(piece, text, lexicon):
+            return length, cls
+        if at_start and piece in standalone:
+            return length, standalone[piece]
+    return None
