@@ -21,6 +21,7 @@ LEVEL_CLASS = {1: "Province", 2: "City", 3: "District", 4: "Subdistrict"}
 # Directly administered municipalities repeat themselves as their own city.
 _MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 _TOWN_HEADS = ("街道", "镇", "乡")
+_ZONE_HEADS = ("开发区", "示范区", "产业园区", "实验区", "新区", "港区", "管理区", "园区", "集聚区", "合作区")
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,8 @@ def gazetteer() -> Gazetteer:
                     towns[name].append(Division(name, None, None, 4, province, city, county))
                 continue
             by_name[name].append(division)
-            if short and len(short) >= 2 and short != name:
+            # functional zones listed as counties (…示范区, …航空港区) have generic short forms
+            if short and len(short) >= 2 and short != name and not name.endswith(_ZONE_HEADS):
                 by_short[short].append(division)
     world: dict[str, str] = {}
     with open(folder / "world_location.txt", encoding="utf-8") as handle:

@@ -34,7 +34,7 @@ _OPEN_QUOTES = "“「『《〈‘"
 _CLOSE_QUOTES = "”」』》〉’"
 _QUOTE_TABLE = str.maketrans("", "", _QUOTES)
 # Tags of words that can be part of a name (jieba's ICTCLAS-style tags).
-_NAME_TAGS = {"n", "nr", "nr1", "nr2", "nrt", "nrfg", "ns", "nt", "nz", "nw", "j", "eng", "vn", "an", "a", "b", "f", "s", "t", "x", "m", "ng", "l", "i", "nl", "g"}
+_NAME_TAGS = {"n", "nr", "nr1", "nr2", "nrt", "nrfg", "ns", "nt", "nz", "nw", "j", "eng", "vn", "an", "a", "b", "f", "s", "t", "x", "m", "ng", "nl", "g"}
 # Tags that are evidence of a proper name rather than a common word.
 _PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng"}
 _INNER_PUNCT = set("()（）+·-—&") | set(_QUOTES)
@@ -42,9 +42,13 @@ _DIGITS = re.compile(r"[0-9A-Za-z]")
 _MAX_NAME = 24
 
 
+_STOCK_CODE = re.compile(r"[(（]\d{6}[)）]")
+
+
 def clean_name(text: str) -> str:
-    """The name a span gives: quotation and book-title marks and spaces removed."""
-    return "".join(text.translate(_QUOTE_TABLE).split())
+    """The name a span gives: quotation and book-title marks, spaces and stock
+    codes (中航精机(002013)) removed."""
+    return "".join(_STOCK_CODE.sub("", text).translate(_QUOTE_TABLE).split())
 
 
 def tokenize(text: str, offset: int, lexicon: Lexicon) -> list[Token]:
@@ -139,9 +143,12 @@ def _suffix_at(word_end: int, text: str, floor: int, lexicon: Lexicon):
 
 _DEMONSTRATIVES = frozenset("这那该此本其每各某")
 _COMMON_WORD = 40  # jieba frequency above which a word is a common word, not a name part
+_TAG_CAPS = {"nr": _COMMON_WORD, "ns": 1000}
 # A single administrative-level character before a department names that
 # level's body in the place the text is about: 区科技局, 县发改委, 市教育局.
 _LEVEL_PREFIXES = frozenset("省市区县镇乡")
+_WEAK_START = frozenset({"a", "ad", "d", "b", "f", "t", "c", "p", "u", "r", "m"})
+_NUMERALS = frozenset("0123456789零一二两三四五六七八九十百千万几")
 
 
 def _is_proper(piece: str, tag: str, lexicon: Lexicon) -> bool:
@@ -149,21 +156,24 @@ def _is_proper(piece: str, tag: str, lexicon: Lexicon) -> bool:
     a name tag, digits or Latin letters, a word jieba does not know, or a place name."""
     if not piece:
         return False
-    if _DIGITS.search(piece) or any(ch in _QUOTES for ch in piece):
+    if _DIGITS.search(piece) or any(ch in _QUOTES for ch in piece) or lexicon.gazetteer.lookup(piece):
         return True
     if tag in _PROPER_TAGS:
-        # jieba tags some common words as person names (楼宇/nr); a frequent word is no evidence
-        return not tag.startswith("nr") or lexicon.word_frequency(piece) < _COMMON_WORD
+        # jieba tags some common words as names (楼宇/nr, 城市/ns); a frequent word is no evidence
+        cap = _TAG_CAPS.get(tag[:2])
+        if tag.startswith("nr") and not 2 <= len(piece) <= 3:
+            return False  # a person-name tag on a long word is jieba guessing
+        return cap is None or lexicon.word_frequency(piece) < cap
     if piece.startswith("第") and tag == "m":
         return True  # 第一证券公司
-    if len(piece) >= 2 and piece[0] not in _DEMONSTRATIVES and lexicon.word_frequency(piece) == 0:
-        return True
-    return bool(lexicon.gazetteer.lookup(piece))
+    return len(piece) >= 2 and piece[0] not in _DEMONSTRATIVES and lexicon.word_frequency(piece) == 0
 
 
 def _name_token(token: Token, lexicon: Lexicon) -> bool:
-    if token.word in lexicon.left_boundaries:
+    if token.word in lexicon.left_boundaries or token.word in lexicon.titles:
         return False
+    if len(token.word) > 2 and any(token.word[-n:] in lexicon.left_boundaries for n in (2, 3)):
+        return False  # 广泛开展, glued into one word, still ends in 开展
     if token.tag == "x":
         return all(ch in _INNER_PUNCT for ch in token.word)
     if token.tag == "m":
@@ -204,8 +214,11 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         while tokens[j].start > suffix_start:
             j -= 1  # tokens[j] holds the suffix's first character
         head = tokens[j]
-        if len(suffix.text) == 1 and head.start < suffix_start and _common_word(text[suffix_start - 1 : token.end], lexicon):
-            continue  # 路 in 思路, 局 in 格局: the suffix is part of a common word
+        if len(suffix.text) == 1 and (
+            text[suffix_start - 1] in _NUMERALS
+            or head.start < suffix_start and (_common_word(text[suffix_start - 1 : token.end], lexicon) or head.tag in {"i", "l"})
+        ):
+            continue  # 路 in 思路 or 兵分两路, 局 in 全局, 部 in 规章10部: the suffix is part of another word
         start_index = j
         after_region = False
         k = j - 1
@@ -213,8 +226,12 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             if suffix.type in _SPLIT_AFTER_REGION and _region_ends_at(tokens, k, lexicon):
                 after_region = True
                 break
+            if _ends_other_name(tokens[k], suffix, lexicon):
+                break
             start_index = k
             k -= 1
+        while start_index < j and tokens[start_index].tag in _WEAK_START and not _is_proper(tokens[start_index].word, tokens[start_index].tag, lexicon):
+            start_index += 1  # 好新一轮郑州航空港区: no name starts with an adverb or adjective
         while start_index < j and (tokens[start_index].tag == "x" or _QUANTITY.match(tokens[start_index].word)):
             if tokens[start_index].tag != "x":
                 start_index = -1  # 42项为民办实事项目: counted, so generic
@@ -228,7 +245,15 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             if suffix.alone and _is_alone(tokens, i):
                 yield _mention(text, suffix_start, token.end, suffix.type, "suffix")
             continue
-        pieces = [(text[max(t.start, start) : min(t.end, suffix_start)], t.tag) for t in tokens[start_index : j + 1]]
+        # a word cut by the suffix keeps its tag only if the whole word is rare:
+        # 中国矿业大学/nt vouches for 中国矿业, 上市公司/nt says nothing of 上市
+        pieces = [
+            (
+                text[max(t.start, start) : min(t.end, suffix_start)],
+                t.tag if t.end <= suffix_start or lexicon.word_frequency(t.word) < 100 else "",
+            )
+            for t in tokens[start_index : j + 1]
+        ]
         proper = (
             after_region  # 泉山区民安南路: a place named right after its region
             or any(_is_proper(piece, tag, lexicon) for piece, tag in pieces if piece)
@@ -243,7 +268,21 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
 
 
 def _common_word(word: str, lexicon: Lexicon) -> bool:
-    return lexicon.word_frequency(word) >= 1000
+    return lexicon.word_frequency(word) >= 500
+
+
+_UNIT_HEADS = ("分公司", "子公司", "分行", "支行", "分院", "分会", "分局", "分中心", "办事处")
+
+
+def _ends_other_name(token: Token, suffix, lexicon: Lexicon) -> bool:
+    """种子公司荷兰…公司: a company name ends at 公司, so the next name starts after it;
+    but a branch is named after its parent (…有限公司永安分公司)."""
+    other = lexicon.suffixes.get(token.word)
+    return (
+        other is not None
+        and other.type in {"Company", "Organization", "GovernmentBody", "EducationalOrganization"}
+        and not suffix.text.endswith(_UNIT_HEADS)
+    )
 
 
 def _is_alone(tokens: list[Token], i: int) -> bool:
@@ -294,7 +333,9 @@ _QUOTED = re.compile(r"[“「『《]([^“”「」『』《》\n]{2,20})[”�
 # Heads that make a quoted phrase a named program: “八大行动计划”, “十百千万”文明创建工程.
 # Weaker heads (模式, 制度, 机制, 品牌) name ways of working, not programs, and are left alone.
 _PROGRAM_HEADS = ("计划", "工程", "行动", "战略", "布局", "活动", "包", "方案", "规划", "专项行动", "评选活动", "文明创建工程")
-_QUOTE_TAIL = re.compile(r"[^\W\d_等的和与及、]{0,6}?(?:" + "|".join(sorted(_PROGRAM_HEADS, key=len, reverse=True)) + ")")
+_QUOTE_TAIL = re.compile(
+    r"[^\W\d_等的和与及、]{0,6}?(?:" + "|".join(sorted(set(_PROGRAM_HEADS) - {"包"}, key=len, reverse=True)) + ")"
+)
 _PROGRAM_CUES = ("推出", "实施", "开展", "启动", "推行", "打造")
 
 
@@ -321,7 +362,8 @@ def _classify_by_suffix(name: str, lexicon: Lexicon) -> str | None:
     if name.endswith(_PROGRAM_HEADS):
         return "Program"
     for length in lexicon.suffix_lengths:
-        if len(name) > length and name[-length:] in lexicon.suffixes:
+        # one character (路, 厂, 镇) is too weak a head for a quoted phrase: “一带一路”
+        if length > 1 and len(name) > length and name[-length:] in lexicon.suffixes:
             return lexicon.suffixes[name[-length:]].type
     return None
 
@@ -334,20 +376,27 @@ _FUNCTION_TAGS = {"c", "p", "u", "uj", "ul", "d", "r", "f", "q", "m"}
 
 def _person_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
     s = sentence.text
-    for token in tokens:
+    for i, token in enumerate(tokens):
         if token.word not in lexicon.titles and token.word not in lexicon.roles:
             continue
+        # post, then name: 局长孟庆礼, 记者 魏宁
         j = token.end - sentence.start
         while j < len(s) and s[j] in " \u3000":
             j += 1
         name = _person_at(s, j, lexicon, tokens, sentence.start)
         if name:
             yield _mention(text, sentence.start + j, sentence.start + j + len(name), "Person", "person")
+        # name, then post: 办公室李建安主任
+        if token.word in lexicon.titles and i and _named_before_post(tokens[i - 1], lexicon):
+            yield _mention(text, tokens[i - 1].start, tokens[i - 1].end, "Person", "person")
     # a person-tagged word followed by a speech verb: 孟庆礼介绍说
     for i, token in enumerate(tokens[:-1]):
-        if token.tag == "nr" and 2 <= len(token.word) <= 3 and token.word[0] in lexicon.surnames:
-            if tokens[i + 1].word in lexicon.speech_verbs:
-                yield _mention(text, token.start, token.end, "Person", "person")
+        if _named_before_post(token, lexicon) and tokens[i + 1].word in lexicon.speech_verbs:
+            yield _mention(text, token.start, token.end, "Person", "person")
+
+
+def _named_before_post(token: Token, lexicon: Lexicon) -> bool:
+    return token.tag == "nr" and 2 <= len(token.word) <= 3 and token.word[0] in lexicon.surnames
 
 
 def _person_at(s: str, j: int, lexicon: Lexicon, tokens: list[Token], offset: int) -> str | None:
@@ -358,7 +407,14 @@ def _person_at(s: str, j: int, lexicon: Lexicon, tokens: list[Token], offset: in
     if token.tag in _FUNCTION_TAGS or token.word in lexicon.left_boundaries:
         return None  # 代表和党员: 和 here joins two nouns, it is no family name
     if token.tag.startswith("nr") and 2 <= len(token.word) <= 4 and token.word[0] in lexicon.surnames | {token.word[:2]}:
+        rest = s[j + len(token.word) :]
+        # 李成刚，: jieba often cuts a three-character name after two; a lone
+        # character closed by punctuation belongs to the name
+        if len(token.word) == 2 and len(rest) >= 2 and "\u4e00" <= rest[0] <= "\u9fff" and not "\u4e00" <= rest[1] <= "\u9fff":
+            return token.word + rest[0]
         return token.word
+    if len(token.word) >= 2 and token.word not in lexicon.surnames:
+        return None  # 强调道, 利益出: a word that is not a name begins here
     for surname_length in (2, 1):
         surname = s[j : j + surname_length]
         if surname in lexicon.surnames:
@@ -419,21 +475,31 @@ def _short(name: str) -> str:
 
 
 def _supported(name: str, text: str, lexicon: Lexicon) -> bool:
-    """Provinces, cities, towns and world places stand on their own; a county-level
-    name (full or short) needs its full form or a parent place in the text, since
-    many are common words (城区, 惠民) or shared by several counties (鼓楼区)."""
+    """Whether the text supports reading ``name`` as a place.
+
+    Provinces, cities and world places stand on their own. A town needs a name
+    jieba does not know as a common word (小城镇 is no town). A county-level
+    name needs its full form in the text, or a parent place in the text and a
+    name that is not a common word: 中原, 新建 and 平原 are counties too.
+    """
     gaz = lexicon.gazetteer
     divisions = gaz.lookup(name)
     if not divisions:
-        return name in gaz.towns or name in gaz.world
+        if name in gaz.towns:
+            return lexicon.word_frequency(name) == 0
+        return name in gaz.world
     if any(d.level <= 2 for d in divisions):
         return True
     for division in divisions:
-        if len(division.name) >= 3 and division.name in text and len(gaz.by_name.get(division.name, [])) == 1:
+        if len(gaz.by_name.get(division.name, [])) == 1 and len(division.name) >= 3 and division.name in text:
             return True
-        if any(parent and (parent in text or _short(parent) in text) for parent in (division.city, division.province)):
+        parents = (division.city, division.province)
+        if lexicon.word_frequency(name) < _COMMON_PLACE and any(p and (p in text or _short(p) in text) for p in parents):
             return True
     return False
+
+
+_COMMON_PLACE = 200  # a county name jieba has seen this often is also a common word
 
 
 # ---------------------------------------------------------------- enumerations
@@ -495,9 +561,10 @@ def _inner_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> lis
     for mention in mentions:
         if mention.rule == "division":
             continue
+        boundaries = _word_starts(mention.text, lexicon)
         i = 0
         while i < len(mention.text) - 1:
-            found = _inner_at(mention.text, i, i == 0, standalone, text, lexicon)
+            found = _inner_at(mention.text, i, i == 0, standalone, text, lexicon) if i in boundaries else None
             if found is None:
                 i += 1
                 continue
@@ -509,9 +576,20 @@ def _inner_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> lis
     return inner
 
 
+def _word_starts(name: str, lexicon: Lexicon) -> set[int]:
+    """Offsets in ``name`` where a word begins: 保定 is no place in 医保定点."""
+    starts, position = set(), 0
+    for word in lexicon.tokenizer.tokenizer.lcut(name):
+        starts.add(position)
+        position += len(word)
+    return starts
+
+
 def _inner_at(name: str, i: int, at_start: bool, standalone: dict[str, str], text: str, lexicon: Lexicon):
     for length in range(min(9, len(name) - i - (1 if at_start else 0)), 1, -1):
         piece = name[i : i + length]
+        if not at_start and i + length not in _word_starts(name, lexicon) | {len(name)}:
+            continue
         cls = _division_class(piece, lexicon)
         if cls is not None and _supported(piece, text, lexicon):
             return length, cls

@@ -108,22 +108,57 @@ def _between(sentence: Sentence, start: int, end: int) -> str:
 
 
 def _works_for(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
+    """区科技局局长孟庆礼 / 办公室李建安主任 / 沃尔玛超市湖北生鲜采购经理冯飞.
+
+    The position is the text between the employer and the name (or after the
+    name), when it ends in a known post and is short.
+    """
     employer: _Item | None = None
     for i, item in enumerate(items):
         if item.top in {"Organization", "Company"}:
             employer = item
         if item.top != "Person":
             continue
-        before = items[i - 1] if i else None
-        gap = "".join(_between(sentence, before.mention.end if before else sentence.start, item.mention.start).split())
-        title = next((t for t in sorted(lexicon.titles, key=len, reverse=True) if gap.endswith(t)), None)
-        if title is None:
-            continue
-        if before is not None and before.top in {"Organization", "Company"} and gap == title:
-            yield _relation(item.entity, "worksFor", before.entity, sentence, "post", title)
-        elif employer is not None and gap == title and before is not None and before.top == "Person":
+        before = _employer_before(items, i)
+        if before is not None:
+            gap = "".join(_between(sentence, before.mention.end, item.mention.start).split())
+            after = _post_after(sentence, item, lexicon)
+            if gap and _is_post(gap, lexicon):
+                yield _relation(item.entity, "worksFor", before.entity, sentence, "post", gap)
+                continue
+            if not gap and after:
+                yield _relation(item.entity, "worksFor", before.entity, sentence, "post", after)
+                continue
+        previous = items[i - 1] if i else None
+        gap = "".join(_between(sentence, previous.mention.end, item.mention.start).split()) if previous else ""
+        if employer is not None and previous is not None and previous.top == "Person" and gap in lexicon.titles:
             # a byline: 徐州日报记者 魏宁 通讯员 姚舟 — the second post is at the same paper
-            yield _relation(item.entity, "worksFor", employer.entity, sentence, "post-carried", title)
+            yield _relation(item.entity, "worksFor", employer.entity, sentence, "post-carried", gap)
+
+
+_MAX_POST = 8
+
+
+def _is_post(text: str, lexicon: Lexicon) -> bool:
+    return len(text) <= _MAX_POST and any(text.endswith(title) for title in lexicon.titles) and not _PUNCT.search(text)
+
+
+_PUNCT = re.compile(r"[,，;；。、:：!！?？\"“”]")
+
+
+def _employer_before(items: list[_Item], i: int) -> _Item | None:
+    """The organisation just before a person, skipping a place written between (沃尔玛超市湖北…)."""
+    k = i - 1
+    while k >= 0 and items[k].top == "Region":
+        k -= 1
+    if k >= 0 and items[k].top in {"Organization", "Company"}:
+        return items[k]
+    return None
+
+
+def _post_after(sentence: Sentence, item: _Item, lexicon: Lexicon) -> str | None:
+    rest = sentence.text[item.mention.end - sentence.start : item.mention.end - sentence.start + 4]
+    return next((t for t in sorted(lexicon.titles, key=len, reverse=True) if rest.startswith(t)), None)
 
 
 # ---------------------------------------------------------------- locatedIn
@@ -193,27 +228,38 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
 
 
 def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, lexicon: Lexicon) -> Iterator[Relation]:
+    """Who runs a program or project: the region or body that opens the sentence
+    (泉山区坚持…, 打造“5+10幸福工程”), or one right before a cue verb in the same
+    clause (泉山区推出…); otherwise the region the document is about."""
+    cues = tuple(cue for cue, (predicate, _) in lexicon.cues.items() if predicate == "implements")
     for i, item in enumerate(items):
         if item.top not in {"Program", "Project"}:
             continue
-        clause_start = sentence.start + max(
-            (m.end() for m in re.finditer(r"[;；。]", _between(sentence, sentence.start, item.mention.start))), default=0
-        )
-        subject = None
-        for candidate in reversed(items[:i]):
-            if candidate.mention.start < clause_start:
-                break
-            if candidate.top not in ALLOWED["implements"][0]:
-                continue
-            lead = _between(sentence, max(clause_start, candidate.mention.start - 2), candidate.mention.start)
-            if lead.endswith(_PREPOSITIONS) or _between(sentence, candidate.mention.end, candidate.mention.end + 1) in {"的", "、"}:
-                continue
-            subject = candidate.entity
-            break
-        if subject is None:
-            subject = focus
+        subject = _opening_subject(sentence, items[:i]) or _cue_subject(sentence, items[:i], item, cues)
+        subject = subject or focus
         if subject is not None:
             yield _relation(subject, "implements", item.entity, sentence, "implement")
+
+
+def _opening_subject(sentence: Sentence, before: list[_Item]) -> Entity | None:
+    if before and before[0].mention.start == sentence.start and before[0].top in ALLOWED["implements"][0]:
+        return before[0].entity
+    return None
+
+
+def _cue_subject(sentence: Sentence, before: list[_Item], item: _Item, cues: tuple[str, ...]) -> Entity | None:
+    clause_start = sentence.start + max(
+        (m.end() for m in re.finditer(r"[,，;；。:：]", _between(sentence, sentence.start, item.mention.start))), default=0
+    )
+    for candidate in reversed(before):
+        if candidate.mention.start < clause_start:
+            break
+        if candidate.top not in ALLOWED["implements"][0]:
+            continue
+        after = _between(sentence, candidate.mention.end, min(candidate.mention.end + 6, item.mention.start))
+        if any(after.lstrip("还也已将正在积极大力全面率先").startswith(cue) for cue in cues):
+            return candidate.entity
+    return None
 
 
 # ---------------------------------------------------------------- memberOf, subOrganizationOf

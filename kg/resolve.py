@@ -39,11 +39,15 @@ def division_of(name: str, lexicon: Lexicon, context: Iterable[str]) -> Division
     seen = set(context)
 
     def support(division: Division) -> int:
+        # a county named like its city (新乡县 in 新乡市) gets no support from that name
         parents = {division.province, division.city, division.county} - {None}
-        return sum(1 for parent in parents if parent in seen or _short(parent) in seen)
+        return sum(1 for parent in parents if _short(parent) != name and (parent in seen or _short(parent) in seen))
 
-    best = max(candidates, key=support)
-    return best if support(best) > 0 else None
+    # ties go to the higher level: 新乡 is the city more often than the county
+    best = max(candidates, key=lambda d: (support(d), -d.level))
+    if support(best) > 0 or len({d.level for d in candidates}) > 1 and sum(d.level == best.level for d in candidates) == 1:
+        return best
+    return None
 
 
 def _short(name: str | None) -> str | None:
