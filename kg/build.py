@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kg.lexicon import default_lexicon, read_user_lexicon
 from kg.pipeline import BuildResult, build
-from kg.write import EXTENSIONS, write_graph
+from kg.write import EXTENSIONS, OutputFolder, write_to
 
 __all__ = ["build_to_folder", "FolderBuild"]
 
@@ -24,27 +24,40 @@ def build_to_folder(
     out: str | os.PathLike[str],
     formats: Sequence[str] = (),
     lexicons: Sequence[str | os.PathLike[str]] = (),
+    *,
+    jobs: int | None = 1,
+    progress: bool = False,
 ) -> FolderBuild:
     """Build the graph of ``paths`` and write it under ``out``.
 
     Always writes ``graph.ttl`` and ``graph.html``; ``formats`` adds
     ``graph.nt``, ``graph.jsonld``, ``graph.trig``, ``graph.rdf``,
-    ``graph.graphml`` or ``graph.gexf``. Each file is replaced atomically.
+    ``graph.graphml`` or ``graph.gexf``. Every file is first written to a
+    temporary file beside it, and all are renamed into place together once all
+    are complete, so an interrupted or failed build leaves the previous outputs
+    as they were. When no document could be built nothing is written (``written``
+    is empty), for an empty graph would only replace a good one. ``jobs`` and
+    ``progress`` are passed to ``kg.pipeline.build``.
     """
     lexicon = default_lexicon()
     if lexicons:
         lexicon = lexicon.with_user_names(read_user_lexicon(lexicons))
-    result = build(paths, lexicon)
-    out = Path(out)
-    written = [write_graph(result.graph, out / "graph.ttl", "ttl")]
-    for fmt in dict.fromkeys(formats):
-        if fmt in EXTENSIONS:
-            written.append(write_graph(result.graph, out / f"graph.{EXTENSIONS[fmt]}", fmt))
-        else:
-            from kg.graphs import write_network
+    result = build(paths, lexicon, jobs=jobs, progress=progress)
+    if not result.corpus.docs:
+        return FolderBuild(result.graph, result.corpus, result.errors, [])
+    with OutputFolder(out) as staged:
+        with staged.open("graph.ttl") as handle:
+            write_to(result.graph, handle, "ttl")
+        for fmt in dict.fromkeys(formats):
+            if fmt in EXTENSIONS:
+                with staged.open(f"graph.{EXTENSIONS[fmt]}") as handle:
+                    write_to(result.graph, handle, fmt)
+            else:
+                from kg.graphs import write_network
 
-            written.append(write_network(result.graph, out / f"graph.{fmt}", fmt))
-    from kg.viewer import write_html
+                write_network(result.graph, staged.temp(f"graph.{fmt}"), fmt)
+        from kg.viewer import write_html
 
-    written.append(write_html(result.graph, out / "graph.html"))
+        write_html(result.graph, staged.temp("graph.html"))
+        written = staged.commit()
     return FolderBuild(result.graph, result.corpus, result.errors, written)

@@ -53,15 +53,30 @@ def add_build(sub: argparse._SubParsersAction) -> None:
                    help="also write graph.FORMAT; may be given several times")
     p.add_argument("--lexicon", action="append", default=[], metavar="FILE",
                    help="user lexicon: 'name<TAB>Class' lines, or jieba's 'name freq tag' form")
+    p.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+                   help="worker processes (default: one per core; 1 works in this process)")
     p.set_defaults(run=run_build)
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r} (give 1 or more)")
+    return jobs
 
 
 def run_build(args: argparse.Namespace) -> int:
     from kg.build import build_to_folder
 
     started = time.perf_counter()
-    result = build_to_folder(args.paths, args.out, formats=args.format, lexicons=args.lexicon)
+    result = build_to_folder(args.paths, args.out, formats=args.format, lexicons=args.lexicon,
+                             jobs=args.jobs, progress=not args.quiet)
     seconds = time.perf_counter() - started
+    for error in result.errors:
+        print(f"kg: error: {error}", file=sys.stderr)
     corpus = result.corpus
     types = Counter(entity.type for entity in corpus.entities.values())
     predicates = Counter(
@@ -72,7 +87,7 @@ def run_build(args: argparse.Namespace) -> int:
     print(f"entities   {len(corpus.entities)}: " + ", ".join(f"{t} {n}" for t, n in sorted(types.items())))
     print(f"relations  {len(predicates)}: " + ", ".join(f"{p} {n}" for p, n in sorted(by_predicate.items())))
     print(f"triples    {len(result.graph)}")
-    print(f"written    {', '.join(str(p) for p in result.written)}")
+    print(f"written    {', '.join(str(p) for p in result.written) or 'nothing: no document was built, previous outputs kept'}")
     print(f"seconds    {seconds:.2f}")
     return 1 if result.errors else 0
 

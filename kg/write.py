@@ -3,19 +3,27 @@
 Each format is chosen by name; the bytes for the same graph are the same on
 every run (rdflib's Turtle serialiser sorts subjects and predicates; N-Triples
 lines are sorted here).
+
+Nothing is written in place: every file goes to a temporary file beside its
+target and is renamed over it once complete (``atomic_file``), and a build's
+several files are renamed together at the end (``OutputFolder``), so an
+interrupted or failed build leaves the previous outputs whole and consistent.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import Graph
 
-__all__ = ["FORMATS", "EXTENSIONS", "serialize", "write_graph", "atomic_write"]
+__all__ = ["FORMATS", "EXTENSIONS", "serialize", "write_to", "write_graph", "atomic_write", "atomic_file",
+           "OutputFolder"]
 
 EXTENSIONS = {"ttl": "ttl", "nt": "nt", "jsonld": "jsonld", "trig": "trig", "xml": "rdf"}
 
@@ -70,23 +78,135 @@ def serialize(graph: Graph, fmt: str = "ttl") -> bytes:
     return writer(graph)
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place,
-    so a failed or interrupted build leaves the previous file intact."""
-    path = Path(path)
+# rdflib formats it can write straight to a file, without the whole text in memory.
+_STREAMED = {"ttl": "turtle", "trig": "trig", "xml": "pretty-xml"}
+
+
+def write_to(graph: Graph, handle: BinaryIO, fmt: str = "ttl") -> None:
+    """Write ``graph`` to an open binary file: the bytes of ``serialize(graph, fmt)``."""
+    if fmt in _STREAMED:
+        graph.serialize(destination=handle, format=_STREAMED[fmt], encoding="utf-8")
+    else:
+        handle.write(serialize(graph, fmt))
+
+
+def _temp_beside(path: Path) -> Path:
+    """A new, empty, hidden file in ``path``'s folder, keeping its suffix for writers that read it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".tmp{path.suffix}", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it private; outputs are ordinary files
+    except (AttributeError, OSError):  # pragma: no cover - platforms without fchmod
+        pass
+    finally:
+        os.close(fd)
+    return Path(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the renames durable too (where the platform lets a folder be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """An open binary file that replaces ``path`` only when the ``with`` block completes.
+
+    If the block raises (or the process dies), ``path`` keeps its previous content.
+    """
+    path = Path(path)
+    tmp = _temp_beside(path)
+    try:
+        with open(tmp, "wb") as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and rename it into place,
+    so a failed or interrupted build leaves the previous file intact."""
+    with atomic_file(path) as handle:
+        handle.write(data)
+
+
 def write_graph(graph: Graph, path: str | os.PathLike[str], fmt: str = "ttl") -> Path:
-    atomic_write(path, serialize(graph, fmt))
+    with atomic_file(path) as handle:
+        write_to(graph, handle, fmt)
     return Path(path)
+
+
+class OutputFolder:
+    """Several files written to temporaries in one folder, renamed into place together.
+
+    ``temp(name)`` gives a path for a writer to fill; ``commit()`` renames
+    every file over its target, in the order they were asked for, and returns
+    the targets. Leaving the ``with`` block without committing (an exception,
+    an interrupt) deletes the temporaries and leaves the folder as it was.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder, OutputFolder(folder) as out:
+    ...     _ = out.temp("a.txt").write_text("new")
+    ...     [p.name for p in out.commit()]
+    ['a.txt']
+    """
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = Path(folder)
+        self._staged: list[tuple[Path, Path]] = []  # (temporary, target)
+
+    def temp(self, name: str) -> Path:
+        target = self.folder / name
+        tmp = _temp_beside(target)
+        self._staged.append((tmp, target))
+        return tmp
+
+    @contextlib.contextmanager
+    def open(self, name: str) -> Iterator[BinaryIO]:
+        with open(self.temp(name), "wb") as handle:
+            yield handle
+
+    def commit(self) -> list[Path]:
+        for tmp, _ in self._staged:
+            _fsync(tmp)
+        for tmp, target in self._staged:
+            os.replace(tmp, target)
+        _fsync_folder(self.folder)
+        written = [target for _, target in self._staged]
+        self._staged = []
+        return written
+
+    def discard(self) -> None:
+        for tmp, _ in self._staged:
+            tmp.unlink(missing_ok=True)
+        self._staged = []
+
+    def __enter__(self) -> OutputFolder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.discard()
