@@ -34,7 +34,7 @@ _OPEN_QUOTES = "“「『《〈‘"
 _CLOSE_QUOTES = "”」』》〉’"
 _QUOTE_TABLE = str.maketrans("", "", _QUOTES)
 # Tags of words that can be part of a name (jieba's ICTCLAS-style tags).
-_NAME_TAGS = {"n", "nr", "nr1", "nr2", "nrt", "nrfg", "ns", "nt", "nz", "nw", "j", "eng", "vn", "an", "a", "b", "f", "s", "t", "x", "m", "ng", "nl", "g"}
+_NAME_TAGS = {"n", "nr", "nr1", "nr2", "nrt", "nrfg", "ns", "nt", "nz", "nw", "j", "eng", "vn", "an", "a", "b", "f", "s", "t", "x", "m", "ng", "nl", "g", "zg"}
 # Tags that are evidence of a proper name rather than a common word.
 _PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng"}
 _INNER_PUNCT = set("()（）+·-—&") | set(_QUOTES)
@@ -222,7 +222,11 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         start_index = j
         after_region = False
         k = j - 1
-        while k >= 0 and token.end - tokens[k].start <= _MAX_NAME and _name_token(tokens[k], lexicon):
+        while k >= 0 and token.end - tokens[k].start <= _MAX_NAME and (
+            _name_token(tokens[k], lexicon)
+            # 白鹭湾发展有限公司: a verb that is usually a boundary, right before a head
+            or (tokens[k].word in lexicon.name_verbs and (k == j - 1 or tokens[k + 1].word in lexicon.suffixes))
+        ):
             if suffix.type in _SPLIT_AFTER_REGION and _region_ends_at(tokens, k, lexicon):
                 after_region = True
                 break
@@ -271,18 +275,18 @@ def _common_word(word: str, lexicon: Lexicon) -> bool:
     return lexicon.word_frequency(word) >= 500
 
 
+# Heads after which a name is complete; a trade word (材料, 食品) can go on
+# into a longer name (西岭新材料产业联盟).
+_CLOSING_HEADS = frozenset(
+    {"公司", "有限公司", "股份有限公司", "有限责任公司", "集团", "集团公司", "银行", "大学", "学院", "医院", "委员会", "政府"}
+)
 _UNIT_HEADS = ("分公司", "子公司", "分行", "支行", "分院", "分会", "分局", "分中心", "办事处")
 
 
 def _ends_other_name(token: Token, suffix, lexicon: Lexicon) -> bool:
     """种子公司荷兰…公司: a company name ends at 公司, so the next name starts after it;
     but a branch is named after its parent (…有限公司永安分公司)."""
-    other = lexicon.suffixes.get(token.word)
-    return (
-        other is not None
-        and other.type in {"Company", "Organization", "GovernmentBody", "EducationalOrganization"}
-        and not suffix.text.endswith(_UNIT_HEADS)
-    )
+    return token.word in _CLOSING_HEADS and not suffix.text.endswith(_UNIT_HEADS)
 
 
 def _is_alone(tokens: list[Token], i: int) -> bool:
@@ -407,11 +411,18 @@ def _person_at(s: str, j: int, lexicon: Lexicon, tokens: list[Token], offset: in
     if token.tag in _FUNCTION_TAGS or token.word in lexicon.left_boundaries:
         return None  # 代表和党员: 和 here joins two nouns, it is no family name
     if token.tag.startswith("nr") and 2 <= len(token.word) <= 4 and token.word[0] in lexicon.surnames | {token.word[:2]}:
-        rest = s[j + len(token.word) :]
-        # 李成刚，: jieba often cuts a three-character name after two; a lone
-        # character closed by punctuation belongs to the name
-        if len(token.word) == 2 and len(rest) >= 2 and "\u4e00" <= rest[0] <= "\u9fff" and not "\u4e00" <= rest[1] <= "\u9fff":
-            return token.word + rest[0]
+        # 李成刚，/ 王明远介绍: jieba often cuts a three-character name after two; a
+        # lone character followed by punctuation or a verb belongs to the name
+        following = [t for t in tokens if t.start >= token.end][:2]
+        if (
+            len(token.word) == 2
+            and len(following) == 2
+            and len(following[0].word) == 1
+            and "\u4e00" <= following[0].word <= "\u9fff"
+            and following[0].tag not in _FUNCTION_TAGS
+            and (following[1].tag == "x" or following[1].tag.startswith("v") or following[1].word in lexicon.speech_verbs)
+        ):
+            return token.word + following[0].word
         return token.word
     if len(token.word) >= 2 and token.word not in lexicon.surnames:
         return None  # 强调道, 利益出: a word that is not a name begins here
@@ -522,11 +533,20 @@ def _enumerated_companies(text: str, sentence: Sentence, tokens: list[Token], le
         for match in items:
             word = _LIST_END.sub("", match.group())
             start = sentence.start + clause_start + match.start()
-            token = by_start.get(start)
-            if token is None or token.word != word:
-                continue  # not a single word: a longer name other finders handle
-            if _listed_name(token, lexicon, listed=len(items) > 1):
-                yield _mention(text, token.start, token.end, "Company", "enumeration")
+            first = by_start.get(start)
+            if first is None:
+                continue
+            if first.word == word and _listed_name(first, lexicon, listed=len(items) > 1):
+                yield _mention(text, first.start, first.end, "Company", "enumeration")
+            elif len(items) > 1 and word.startswith(first.word) and len(word) <= 8 and _rare_word(first.word, lexicon):
+                # 云帆科技: a name jieba does not know, then a trade word
+                second = by_start.get(first.end)
+                if second is not None and first.word + second.word == word and second.tag in {"n", "vn", "nz"}:
+                    yield _mention(text, first.start, second.end, "Company", "enumeration")
+
+
+def _rare_word(word: str, lexicon: Lexicon) -> bool:
+    return len(word) >= 2 and lexicon.word_frequency(word) == 0 and not lexicon.gazetteer.lookup(word)
 
 
 _LIST_END = re.compile(r"(等|陆续|先后|纷纷|已|正式|成功|均|都|一批|创新|项目|企业|相继|已经|也|注册)+$")

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.lexicon import Lexicon, default_lexicon
-from kg.resolve import top_class
+from kg.resolve import focus_region, top_class
 from kg.types import Doc, Entity, Mention, Relation, Sentence
 
 __all__ = ["find", "focus_region", "ALLOWED"]
@@ -59,29 +59,19 @@ class _Item:
         return top_class(self.entity.type)
 
 
-def focus_region(doc: Doc) -> Entity | None:
-    """The region the document is about: the most mentioned county, city or province."""
-    levels = {"District": 3, "City": 2, "Province": 1}
-    candidates = [e for e in doc.entities if e.type in levels]
-    if not candidates:
-        candidates = [e for e in doc.entities if top_class(e.type) == "Region" and e.type != "Country"]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda e: (len(e.mentions), levels.get(e.type, 0), -e.mentions[0].start))
-
-
 def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     lexicon = lexicon or default_lexicon()
     entity_at = {(m.start, m.end): e for e in doc.entities for m in e.mentions}
     focus = focus_region(doc)
     found: list[Relation] = list(doc.relations)
     last_place: _Item | None = None
+    named = sorted(
+        (_Item(m, entity_at[(m.start, m.end)]) for m in doc.mentions if (m.start, m.end) in entity_at and m.rule != "inner"),
+        key=lambda it: it.mention.start,
+    )
     for sentence in doc.sentences:
-        items = [
-            _Item(m, entity_at[(m.start, m.end)])
-            for m in doc.mentions
-            if sentence.start <= m.start < sentence.end and (m.start, m.end) in entity_at and m.rule != "inner"
-        ]
+        items = [it for it in named if sentence.start <= it.mention.start < sentence.end]
+        items = sorted(items + _references(doc.text, sentence, named, focus), key=lambda it: it.mention.start)
         found.extend(_works_for(sentence, items, lexicon))
         located, place = _located_at(sentence, items)
         found.extend(located)
@@ -94,6 +84,33 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     found.extend(_units(doc))
     found.extend(_defaults(doc, focus, found))
     return dataclasses.replace(doc, relations=tuple(_valid_unique(found, doc)))
+
+
+# References that stand for an entity named before: 该区 is the region the text
+# is about, 该公司 the last company named, 该联盟 the last alliance.
+_REFERENCE = re.compile(r"该(区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园)|全(区|县|市)")
+_REFERENCE_TYPES = {"公司": {"Company"}, "企业": {"Company"}, "集团": {"Company"}, "联盟": {"Alliance"},
+                    "协会": {"Alliance"}, "中心": {"Organization"}, "园区": {"Park"}, "园": {"Park"}}
+
+
+def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity | None) -> list[_Item]:
+    found = []
+    for match in _REFERENCE.finditer(sentence.text):
+        start = sentence.start + match.start()
+        kind = match.group(1) or match.group(2)
+        if kind in {"区", "县", "市", "镇"}:
+            target = focus
+        else:
+            wanted = _REFERENCE_TYPES[kind]
+            earlier = [
+                it for it in named
+                if it.mention.end <= start and (it.entity.type in wanted or top_class(it.entity.type) in wanted)
+            ]
+            target = earlier[-1].entity if earlier else None
+        if target is not None:
+            end = sentence.start + match.end()
+            found.append(_Item(Mention(start, end, text[start:end], target.name, target.type, "reference"), target))
+    return found
 
 
 def _relation(subject: Entity, predicate: str, obj: Entity, sentence: Sentence, rule: str, position: str | None = None):

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from kg.gazetteer import Division
 from kg.lexicon import TOP_CLASSES, Lexicon, default_lexicon
 from kg.types import Corpus, Doc, Entity, Mention
 
-__all__ = ["resolve", "merge", "division_of", "top_class"]
+__all__ = ["resolve", "merge", "division_of", "top_class", "focus_region"]
 
 _REGION_HEADS = ("特别行政区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "旗", "盟")
 _COMPANY_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团", "公司")
@@ -70,7 +70,47 @@ def resolve(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     groups = _merge_forms(groups)
     entities = [_entity(identity, group, names_in_text, lexicon) for identity, group in groups.items()]
     entities.sort(key=lambda e: (e.mentions[0].start, e.key))
-    return dataclasses.replace(doc, mentions=tuple(mentions), entities=tuple(entities))
+    doc = dataclasses.replace(doc, mentions=tuple(mentions), entities=tuple(entities))
+    return dataclasses.replace(doc, entities=tuple(_qualify_relative(doc.entities, focus_region(doc))))
+
+
+_LEVEL_PREFIXES = ("省", "市", "区", "县", "镇", "乡")
+
+
+def _qualify_relative(entities: tuple[Entity, ...], focus: Entity | None) -> list[Entity]:
+    """区委 or 县科技局 mean the body of the place the text is about: where the
+    text also writes it in full (柳林县委) they are one entity, and otherwise
+    their keys name that place (泉山区_区委), so two documents' 区委 stay apart."""
+    if focus is None:
+        return list(entities)
+    by_name = {e.name: e for e in entities if top_class(e.type) == "Organization"}
+    merged: dict[str, Entity] = {}
+    for entity in entities:
+        if top_class(entity.type) != "Organization" or not entity.name.startswith(_LEVEL_PREFIXES):
+            merged.setdefault(entity.key, entity)
+            continue
+        full = next((by_name[f] for f in (focus.name + entity.name[1:], focus.key + entity.name[1:]) if f in by_name), None)
+        if full is not None and full is not entity:
+            current = merged.get(full.key, full)
+            merged[full.key] = dataclasses.replace(
+                current,
+                aliases=tuple(sorted(set(current.aliases) | {entity.name})),
+                mentions=tuple(sorted(current.mentions + entity.mentions, key=lambda m: m.start)),
+            )
+        else:
+            merged.setdefault(f"{focus.key}_{entity.key}", dataclasses.replace(entity, key=f"{focus.key}_{entity.key}"))
+    return sorted(merged.values(), key=lambda e: (e.mentions[0].start, e.key))
+
+
+def focus_region(doc: Doc) -> Entity | None:
+    """The region the document is about: the most mentioned county, city or province."""
+    levels = {"District": 3, "City": 2, "Province": 1}
+    candidates = [e for e in doc.entities if e.type in levels]
+    if not candidates:
+        candidates = [e for e in doc.entities if top_class(e.type) == "Region" and e.type != "Country"]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda e: (len(e.mentions), levels.get(e.type, 0), -e.mentions[0].start))
 
 
 def _keep(mention: Mention, names_in_text: set[str], text: str, lexicon: Lexicon) -> bool:
