@@ -387,7 +387,8 @@ def _person_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         j = token.end - sentence.start
         while j < len(s) and s[j] in " \u3000":
             j += 1
-        name = _person_at(s, j, lexicon, tokens, sentence.start)
+        # after a post a name is expected; after a role word (群众, 村民) only a rare one counts
+        name = _person_at(s, j, lexicon, tokens, sentence.start, strict=token.word not in lexicon.titles)
         if name:
             yield _mention(text, sentence.start + j, sentence.start + j + len(name), "Person", "person")
         # name, then post: 办公室李建安主任
@@ -399,18 +400,33 @@ def _person_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             yield _mention(text, token.start, token.end, "Person", "person")
 
 
+# jieba knows some words tagged as names that are mostly common words (张嘴,
+# 高峰); a real name is rare in its dictionary (李强 159).
+_COMMON_NAME = 200
+
+
 def _named_before_post(token: Token, lexicon: Lexicon) -> bool:
-    return token.tag == "nr" and 2 <= len(token.word) <= 3 and token.word[0] in lexicon.surnames
+    return (
+        token.tag == "nr"
+        and 2 <= len(token.word) <= 3
+        and token.word[0] in lexicon.surnames
+        and lexicon.word_frequency(token.word) < _COMMON_NAME
+    )
 
 
-def _person_at(s: str, j: int, lexicon: Lexicon, tokens: list[Token], offset: int) -> str | None:
+def _person_at(s: str, j: int, lexicon: Lexicon, tokens: list[Token], offset: int, strict: bool) -> str | None:
     """The person's name that starts at ``s[j]``, if one does."""
     token = next((t for t in tokens if t.start == offset + j), None)
     if token is None or token.tag in _FUNCTION_TAGS and len(token.word) == 1 and token.word not in lexicon.surnames:
         return None
     if token.tag in _FUNCTION_TAGS or token.word in lexicon.left_boundaries:
         return None  # 代表和党员: 和 here joins two nouns, it is no family name
-    if token.tag.startswith("nr") and 2 <= len(token.word) <= 4 and token.word[0] in lexicon.surnames | {token.word[:2]}:
+    if (
+        token.tag.startswith("nr")
+        and 2 <= len(token.word) <= 4
+        and token.word[0] in lexicon.surnames | {token.word[:2]}
+        and (not strict or lexicon.word_frequency(token.word) < _COMMON_NAME)
+    ):
         # 李成刚，/ 王明远介绍: jieba often cuts a three-character name after two; a
         # lone character followed by punctuation or a verb belongs to the name
         following = [t for t in tokens if t.start >= token.end][:2]

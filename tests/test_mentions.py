@@ -1,0 +1,78 @@
+"""Finding mentions: rules that work on names kg has never seen."""
+
+import pytest
+
+from kg.mentions import clean_name, filter_spans
+from kg.pipeline import process
+from kg.types import Document, Mention
+
+
+def _mentions(text):
+    return {(m.name, m.type) for m in process(Document("t", "t", text)).mentions}
+
+
+def test_every_mention_is_the_exact_slice_of_the_seed(seed_doc):
+    assert len(seed_doc.mentions) > 100
+    for mention in seed_doc.mentions:
+        assert seed_doc.text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("在青禾软件园,云帆科技、星澜数码等企业陆续入驻。", {("青禾软件园", "Park"), ("云帆科技", "Company"), ("星澜数码", "Company")}),
+        ("柳林县商务局局长王明远介绍说,全县新增企业30家。", {("柳林县商务局", "GovernmentBody"), ("王明远", "Person")}),
+        ("近年来,柳林县实施“乡村振兴示范工程”,推出“惠农包”。", {("乡村振兴示范工程", "Program"), ("惠农包", "Program")}),
+        ("该县开展“百村千户”帮扶行动。", {("百村千户帮扶行动", "Program")}),
+        ("白鹭湾发展有限公司临川分公司的工作人员告诉记者", {("白鹭湾发展有限公司临川分公司", "Company")}),
+        ("该公司加入了西岭新材料产业联盟。", {("西岭新材料产业联盟", "Alliance")}),
+        ("江苏省徐州市铜山区棠张镇", {("江苏省", "Province"), ("徐州市", "City"), ("铜山区", "District"), ("棠张镇", "Subdistrict")}),
+        ("在铜山区云栖南路,一家超市开业。", {("云栖南路", "Facility")}),
+        ("沂水县农业局办公室刘建国主任说。", {("刘建国", "Person")}),
+    ],
+)
+def test_unseen_names_are_found(text, expected):
+    assert expected <= _mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text, unwanted",
+    [
+        ("全区新建8个园区,改造老旧小区63个。", {"园区", "老旧小区"}),
+        ("这条路的正中央是一排门面房。", {"条路", "路"}),
+        ("我们要理清民生工作思路。", {"民生工作思路"}),
+        ("一大批高科技企业纷纷落户于此。", {"一大批", "高科技"}),
+        ("群众张嘴,干部跑腿。", {"张嘴"}),
+        ("要把“量身定制”的服务送到家。", {"量身定制"}),
+        ("新建一批城市社区。", {"新建", "城市社区"}),
+    ],
+)
+def test_generic_words_are_not_names(text, unwanted):
+    assert not unwanted & {name for name, _ in _mentions(text)}
+
+
+def test_a_region_before_a_facility_is_a_separate_place():
+    names = _mentions("在王陵街道财富广场一楼西侧")
+    assert ("王陵街道", "Subdistrict") in names and ("财富广场", "Facility") in names
+
+
+def test_short_county_name_needs_support_from_the_text():
+    assert ("沂南", "District") not in _mentions("沂南的蔬菜很好。")
+    assert ("沂南", "District") in _mentions("临沂市沂南的蔬菜很好。")
+
+
+def test_filter_spans_keeps_the_longest_and_never_overlaps():
+    spans = [
+        Mention(0, 2, "泉山", "泉山", "District"),
+        Mention(0, 7, "泉山经济开发区", "泉山经济开发区", "Park"),
+        Mention(5, 9, "开发区内", "开发区内", "Park"),
+        Mention(9, 11, "华为", "华为", "Company"),
+    ]
+    kept = filter_spans(spans)
+    assert [m.text for m in kept] == ["泉山经济开发区", "华为"]
+
+
+def test_clean_name_removes_quotes_spaces_and_stock_codes():
+    assert clean_name("“十百千万”文明创建工程") == "十百千万文明创建工程"
+    assert clean_name("中航精机(002013)有限公司") == "中航精机有限公司"
+    assert clean_name("徐州 日报") == "徐州日报"

@@ -1,0 +1,51 @@
+"""One node per real thing: short and full forms, references, documents."""
+
+from kg.pipeline import process
+from kg.resolve import merge
+from kg.types import Document
+
+
+def _entities(text, doc_id="t"):
+    return process(Document(doc_id, doc_id, text)).entities
+
+
+def test_short_and_full_region_names_are_one_entity(seed_doc):
+    by_name = {e.name: e for e in seed_doc.entities}
+    quanshan = by_name["泉山区"]
+    assert "泉山" in quanshan.aliases
+    assert quanshan.key == "泉山区" and quanshan.division_code == "320311"
+    assert len([e for e in seed_doc.entities if e.name in {"泉山", "泉山区"}]) == 1
+
+
+def test_a_program_and_its_shorter_name_are_one_entity(seed_doc):
+    program = next(e for e in seed_doc.entities if e.name == "双+惠民包")
+    assert "惠民包" in program.aliases
+
+
+def test_unseen_region_forms_merge():
+    entities = _entities("吕梁市柳林县位于山西。柳林的红枣很有名,柳林县还建了新厂。")
+    liulin = [e for e in entities if e.name in {"柳林", "柳林县"}]
+    assert len(liulin) == 1 and liulin[0].name == "柳林县" and liulin[0].aliases == ("柳林",)
+
+
+def test_a_local_body_merges_with_its_full_name():
+    entities = _entities("柳林县委书记张立新介绍,县委高度重视。")
+    committee = next(e for e in entities if e.name == "柳林县委")
+    assert committee.aliases == ("县委",)
+
+
+def test_local_bodies_of_different_places_stay_apart():
+    a = process(Document("a", "a", "柳林县召开会议,区委书记李东明出席。柳林县发展很快。"))
+    b = process(Document("b", "b", "沂南县召开会议,区委书记张北川出席。沂南县发展很快。"))
+    corpus = merge([a, b])
+    committees = [e for e in corpus.entities.values() if e.name == "区委"]
+    assert len(committees) == 2
+    assert {e.key for e in committees} == {"柳林县_区委", "沂南县_区委"}
+
+
+def test_the_same_entity_in_two_documents_is_one_node():
+    a = process(Document("a", "a", "在青禾软件园,云帆科技、星澜数码等企业陆续入驻。"))
+    b = process(Document("b", "b", "青禾软件园新增企业20家。"))
+    corpus = merge([a, b])
+    park = [e for e in corpus.entities.values() if e.name == "青禾软件园"]
+    assert len(park) == 1 and len(park[0].mentions) == 2
