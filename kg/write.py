@@ -16,11 +16,12 @@ import contextlib
 import json
 import os
 import tempfile
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 __all__ = ["FORMATS", "EXTENSIONS", "serialize", "write_to", "write_graph", "atomic_write", "atomic_file",
            "OutputFolder"]
@@ -54,7 +55,15 @@ def _canonical(value):
 
 
 def _trig(graph: Graph) -> bytes:
-    return graph.serialize(format="trig", encoding="utf-8")
+    """The triples as the default graph of a dataset: a plain graph would be named by a
+    random blank node, different on every run."""
+    dataset = Dataset()
+    for prefix, namespace in graph.namespaces():
+        dataset.bind(prefix, namespace, override=True, replace=True)
+    dataset.default_graph += graph
+    with warnings.catch_warnings():  # rdflib's own TriG writer calls its deprecated API
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return dataset.serialize(format="trig", encoding="utf-8")
 
 
 def _xml(graph: Graph) -> bytes:
@@ -79,7 +88,7 @@ def serialize(graph: Graph, fmt: str = "ttl") -> bytes:
 
 
 # rdflib formats it can write straight to a file, without the whole text in memory.
-_STREAMED = {"ttl": "turtle", "trig": "trig", "xml": "pretty-xml"}
+_STREAMED = {"ttl": "turtle", "xml": "pretty-xml"}
 
 
 def write_to(graph: Graph, handle: BinaryIO, fmt: str = "ttl") -> None:
@@ -169,6 +178,7 @@ class OutputFolder:
     an interrupt) deletes the temporaries and leaves the folder as it was.
 
     >>> import tempfile
+import warnings
     >>> with tempfile.TemporaryDirectory() as folder, OutputFolder(folder) as out:
     ...     _ = out.temp("a.txt").write_text("new")
     ...     [p.name for p in out.commit()]

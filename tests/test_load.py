@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from conftest import SEED
+from tests.conftest import SEED
 from kg.encoding import NotText, decode
 from kg.errors import DocumentError
 from kg.htmltext import html_text
