@@ -143,6 +143,114 @@ def run_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---------------------------------------------------------------- query
+
+
+@command
+def add_query(sub: argparse._SubParsersAction) -> None:
+    from kg.query import GRAPH_FORMATS, RESULT_FORMATS
+
+    p = _parser(sub, "query", "Answer a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over a built graph.",
+                "kg query 'SELECT ?park WHERE { ?park a kg:Park }' --format csv\n"
+                "  kg query --list && kg query --example where-is --param name=NAME")
+    p.add_argument("query", nargs="?", help="the query; '-' or none reads it from standard input")
+    p.add_argument("--graph", "-g", default="output", metavar="PATH",
+                   help="a graph file or a build folder (default: output)")
+    p.add_argument("--file", "-f", metavar="FILE", help="read the query from FILE")
+    p.add_argument("--example", "-e", metavar="NAME", help="run one of the example queries (see --list)")
+    p.add_argument("--list", action="store_true", help="list the example queries")
+    p.add_argument("--show", action="store_true", help="print the query instead of running it")
+    p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
+                   help="fill the query's $NAME with VALUE as a string; may be given several times")
+    p.add_argument("--format", choices=RESULT_FORMATS + GRAPH_FORMATS,
+                   help="table (default), csv, tsv, json, xml for results; ttl (default), nt, jsonld for graphs")
+    p.set_defaults(run=run_query_command)
+
+
+def run_query_command(args: argparse.Namespace) -> int:
+    from kg.errors import QueryError
+    from kg.queries import example, examples
+    from kg.query import bind, run_query, serialize
+
+    if args.list:
+        for item in examples().values():
+            params = " ".join(f"--param {name}=…" for name in item.params)
+            print(f"{item.name:<24} {item.title}" + (f"   [{params}]" if params else ""))
+        return 0
+    params = {}
+    for item in args.param:
+        name, sep, value = item.partition("=")
+        if not sep or not name.isidentifier():
+            raise QueryError(f"--param {item!r}: write it as NAME=VALUE")
+        params[name] = value
+    given = [flag for flag, value in (("QUERY", args.query), ("--file", args.file), ("--example", args.example))
+             if value is not None]
+    if len(given) > 1:
+        raise QueryError(f"give the query one way, not {' and '.join(given)}")
+    if args.example:
+        where, text = f"example {args.example}", example(args.example).bind(params)
+    elif args.file:
+        where = args.file
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"{args.file}: cannot read the query: {exc}") from exc
+        text = bind(text, params) if params else text
+    else:
+        if (args.query in (None, "-")) and sys.stdin.isatty():
+            raise QueryError("give a query, --file FILE, --example NAME, or pipe the query in; --list shows examples")
+        where = "query" if args.query not in (None, "-") else "standard input"
+        text = sys.stdin.read() if args.query in (None, "-") else args.query
+        text = bind(text, params) if params else text
+    if args.show:
+        print(text, end="" if text.endswith("\n") else "\n")
+        return 0
+    try:
+        result = run_query(args.graph, text)
+    except QueryError as exc:
+        raise type(exc)(f"{where}: {exc}") from None
+    sys.stdout.buffer.write(serialize(result, args.format))
+    sys.stdout.flush()
+    return 0
+
+
+# ---------------------------------------------------------------- serve
+
+
+@command
+def add_serve(sub: argparse._SubParsersAction) -> None:
+    from kg.serve import DEFAULT_PORT, DEFAULT_TIMEOUT
+
+    p = _parser(sub, "serve", "Serve a built graph: a read-only SPARQL 1.1 endpoint at /sparql, the viewer at /.",
+                "kg serve output --port 7878   # then: curl 'http://127.0.0.1:7878/sparql?query=ASK{?s?p?o}'")
+    p.add_argument("graph", nargs="?", default="output", metavar="PATH",
+                   help="a graph file or a build folder (default: output)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT}; 0 picks a free one)")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"stop a query that runs longer (default: {DEFAULT_TIMEOUT:g})")
+    p.add_argument("--workers", type=_jobs_count, default=2, metavar="N",
+                   help="queries answered at once, each in its own process (default: 2)")
+    p.set_defaults(run=run_serve)
+
+
+def _jobs_count(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r} (give 1 or more)")
+    return int(value)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from kg.serve import serve
+
+    def ready(server) -> None:
+        print(f"serving {server.graph} at {server.url} (SPARQL endpoint: {server.url}sparql); Ctrl-C stops",
+              flush=True)
+
+    serve(args.graph, host=args.host, port=args.port, timeout=args.timeout, workers=args.workers, ready=ready)
+    return 0
+
+
 # ---------------------------------------------------------------- main
 
 
