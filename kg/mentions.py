@@ -531,38 +531,72 @@ _COMMON_PLACE = 200  # a county name jieba has seen this often is also a common 
 
 # ---------------------------------------------------------------- enumerations
 
-_SETTLE = ("落户", "入驻", "进驻", "落地", "签约", "投产")
+_SETTLE = re.compile("落户|入驻|进驻|落地|投产")
+_SIGN = re.compile("签订|签署|签约")
 
 
 def _enumerated_companies(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
-    """Names listed with 、 before a settling verb are companies: 华为、神州数码落户…
+    """Names listed right before a settling verb are companies (华为、神州数码落户…),
+    and so are the parties of a signing (金源生物与青州高新区签订…).
 
-    The clause before the verb is cut at 、 / 和 / 与; an item that is one
-    word and looks like a name (a name tag, or a word jieba barely knows, in a
-    list of two or more) is a company. 一大批高科技企业纷纷落户 lists nothing.
+    An item counts if it is one word that looks like a name (a name tag, or a
+    word jieba barely knows when two or more are listed), or a word jieba does
+    not know followed by a trade word (云帆科技). The list must run up to the
+    verb: 一大批高科技企业纷纷落户 and 副市长李卫东出席签约仪式 list nothing.
     """
     by_start = {t.start: t for t in tokens}
-    for cue in re.finditer("|".join(_SETTLE), sentence.text):
-        clause_start = max((m.end() for m in re.finditer(r"[,，;；:：。]", sentence.text[: cue.start()])), default=0)
-        clause = sentence.text[clause_start : cue.start()]
-        items = [m for m in re.finditer(r"[^、和与及]+", clause)]
-        for match in items:
-            word = _LIST_END.sub("", match.group())
-            start = sentence.start + clause_start + match.start()
-            first = by_start.get(start)
-            if first is None:
-                continue
-            if first.word == word and _listed_name(first, lexicon, listed=len(items) > 1):
-                yield _mention(text, first.start, first.end, "Company", "enumeration")
-            elif len(items) > 1 and word.startswith(first.word) and len(word) <= 8 and _rare_word(first.word, lexicon):
-                # 云帆科技: a name jieba does not know, then a trade word
-                second = by_start.get(first.end)
-                if second is not None and first.word + second.word == word and second.tag in {"n", "vn", "nz"}:
-                    yield _mention(text, first.start, second.end, "Company", "enumeration")
+    for cue in _SETTLE.finditer(sentence.text):
+        items = _list_before(sentence, cue.start())
+        names = [_listed_company(start, word, by_start, lexicon, len(items) > 1) for start, word in items]
+        if names and names[-1] is not None:
+            yield from (_mention(text, t.start, t.end, "Company", "enumeration") for t in names if t is not None)
+    for cue in _SIGN.finditer(sentence.text):
+        before = sentence.text[: cue.start()]
+        parties = re.search(r"([^,，;；:：。、与和同]+)(与|和|同)([^,，;；:：。、与和同]+?)(正式|成功|现场|共同)?$", before)
+        if parties is None:
+            continue
+        for group in (1, 3):
+            start = sentence.start + parties.start(group)
+            token = _listed_company(start, parties.group(group), by_start, lexicon, listed=True)
+            if token is not None:
+                yield _mention(text, token.start, token.end, "Company", "enumeration")
+
+
+_LIST_END = re.compile(r"(等|陆续|先后|纷纷|已|正式|成功|均|都|一批|创新|项目|企业|相继|已经|也|注册|将|拟|即将|顺利)+$")
+
+
+def _list_before(sentence: Sentence, end: int) -> list[tuple[int, str]]:
+    """``(offset, item)`` for each item of the list that ends at ``end`` (fillers such as 等 dropped)."""
+    clause_start = max((m.end() for m in re.finditer(r"[,，;；:：。]", sentence.text[:end])), default=0)
+    items = []
+    for match in re.finditer(r"[^、和与及]+", sentence.text[clause_start:end]):
+        items.append((sentence.start + clause_start + match.start(), _LIST_END.sub("", match.group())))
+    return items
+
+
+def _listed_company(start: int, word: str, by_start: dict[int, Token], lexicon: Lexicon, listed: bool) -> Token | None:
+    first = by_start.get(start)
+    if first is None or not word:
+        return None
+    if first.word == word:
+        return first if _listed_name(first, lexicon, listed) else None
+    second = by_start.get(first.end)
+    if (
+        second is not None
+        and first.word + second.word == word
+        and len(word) <= 8
+        and _rare_word(first.word, lexicon)
+        and second.tag in {"n", "vn", "nz"}
+    ):
+        return Token(first.start, second.end, word, "nz")  # 云帆科技: an unknown name, then a trade word
+    return None
 
 
 def _rare_word(word: str, lexicon: Lexicon) -> bool:
-    return len(word) >= 2 and lexicon.word_frequency(word) == 0 and not lexicon.gazetteer.lookup(word)
+    return len(word) >= 2 and lexicon.word_frequency(word) < _RARE_NAME and not lexicon.gazetteer.lookup(word)
+
+
+_RARE_NAME = 20  # jieba has seen a brand name like 金源 a handful of times at most
 
 
 _LIST_END = re.compile(r"(等|陆续|先后|纷纷|已|正式|成功|均|都|一批|创新|项目|企业|相继|已经|也|注册)+$")

@@ -88,9 +88,10 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
 
 # References that stand for an entity named before: 该区 is the region the text
 # is about, 该公司 the last company named, 该联盟 the last alliance.
-_REFERENCE = re.compile(r"该(区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园)|全(区|县|市)")
+_REFERENCE = re.compile(r"该(区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园|项目|计划|工程)|全(区|县|市)")
 _REFERENCE_TYPES = {"公司": {"Company"}, "企业": {"Company"}, "集团": {"Company"}, "联盟": {"Alliance"},
-                    "协会": {"Alliance"}, "中心": {"Organization"}, "园区": {"Park"}, "园": {"Park"}}
+                    "协会": {"Alliance"}, "中心": {"Organization"}, "园区": {"Park"}, "园": {"Park"},
+                    "项目": {"Project"}, "计划": {"Program"}, "工程": {"Program", "Project"}}
 
 
 def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity | None) -> list[_Item]:
@@ -252,10 +253,27 @@ def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, le
     for i, item in enumerate(items):
         if item.top not in {"Program", "Project"}:
             continue
-        subject = _opening_subject(sentence, items[:i]) or _cue_subject(sentence, items[:i], item, cues)
+        subject = (
+            _builder_after(sentence, items[i + 1 :], item, cues)
+            or _opening_subject(sentence, items[:i])
+            or _cue_subject(sentence, items[:i], item, cues)
+        )
         subject = subject or focus
         if subject is not None:
             yield _relation(subject, "implements", item.entity, sentence, "implement")
+
+
+def _builder_after(sentence: Sentence, after: list[_Item], item: _Item, cues: tuple[str, ...]) -> Entity | None:
+    """该项目由恒达医药股份有限公司投资建设: the builder named after 由."""
+    for candidate in after:
+        gap = _between(sentence, item.mention.end, candidate.mention.start)
+        if _PUNCT.search(gap) or len(gap) > 12:
+            return None
+        if candidate.top in ALLOWED["implements"][0] and gap.endswith("由"):
+            rest = _between(sentence, candidate.mention.end, candidate.mention.end + 8)
+            if any(rest.lstrip("负责牵头组织投资出资").startswith(cue) or rest.startswith(cue) for cue in cues):
+                return candidate.entity
+    return None
 
 
 def _opening_subject(sentence: Sentence, before: list[_Item]) -> Entity | None:
