@@ -634,7 +634,7 @@ def _inner_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> lis
         boundaries = _word_starts(mention.text, lexicon)
         i = 0
         while i < len(mention.text) - 1:
-            found = _inner_at(mention.text, i, i == 0, standalone, text, lexicon) if i in boundaries else None
+            found = _inner_at(mention.text, i, boundaries, standalone, text, lexicon) if i in boundaries else None
             if found is None:
                 i += 1
                 continue
@@ -655,10 +655,11 @@ def _word_starts(name: str, lexicon: Lexicon) -> set[int]:
     return starts
 
 
-def _inner_at(name: str, i: int, at_start: bool, standalone: dict[str, str], text: str, lexicon: Lexicon):
+def _inner_at(name: str, i: int, boundaries: set[int], standalone: dict[str, str], text: str, lexicon: Lexicon):
+    at_start = i == 0
     for length in range(min(9, len(name) - i - (1 if at_start else 0)), 1, -1):
         piece = name[i : i + length]
-        if not at_start and i + length not in _word_starts(name, lexicon) | {len(name)}:
+        if not at_start and i + length not in boundaries and i + length != len(name):
             continue
         cls = _division_class(piece, lexicon)
         if cls is not None and _supported(piece, text, lexicon):
