@@ -36,7 +36,9 @@ def slug(text: str) -> str:
 
 
 def entity_iri(key: str) -> URIRef:
-    return RESOURCE[key]
+    """The entity's IRI: its key made IRI-safe, since keys are names read from the text
+    (a quoted 「<公司>」 would otherwise break the Turtle written from it)."""
+    return RESOURCE[slug(key)]
 
 
 def document_iri(doc_id: str) -> URIRef:
