@@ -13,7 +13,7 @@ Queries are read-only and local: SPARQL Update, ``SERVICE``, ``LOAD`` and
 ``FROM``/``FROM NAMED`` are refused with ``QueryRefused`` before anything runs,
 so a query never changes the store or makes a network request.
 
->>> from rdflib import Graph
+>>> from rdflib import Graph, Literal
 >>> result = run_query(Graph(), "ASK { ?s ?p ?o }")
 >>> result.kind, result.boolean
 ('ask', False)
@@ -32,7 +32,7 @@ from typing import Literal as Kind
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Graph, Literal
 from rdflib import namespace as rdfns
 from rdflib.plugins.sparql.results.xmlresults import SPARQL_XML_NAMESPACE
 
@@ -41,7 +41,7 @@ from kg.namespace import PREFIXES
 
 __all__ = [
     "Result", "QueryRefused", "run_query", "bind", "check_query", "serialize", "format_table",
-    "RESULT_FORMATS", "GRAPH_FORMATS", "MEDIA_TYPES", "DEFAULT_PREFIXES",
+    "RESULT_FORMATS", "GRAPH_FORMATS", "MEDIA_TYPES", "DEFAULT_PREFIXES", "sparql_literal",
 ]
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
@@ -143,14 +143,18 @@ def query_params(text: str) -> list[str]:
     return list(dict.fromkeys(text[s + 1 : e] for kind, s, e in _tokens(text) if kind == "var" and text[s] == "$"))
 
 
-def bind(text: str, params: Mapping[str, str]) -> str:
-    """Replace each ``$name`` in the query's code by the value of ``params[name]`` as a string literal.
+def bind(text: str, params: Mapping[str, str | Literal]) -> str:
+    """Replace each ``$name`` in the query's code by the value of ``params[name]`` as one literal.
 
-    The value is escaped, so it can only ever be one literal: quotes,
-    backslashes and line breaks in it cannot end the string or add to the query.
+    A ``str`` becomes a plain string literal; an ``rdflib.Literal`` keeps its
+    language tag or datatype. The value is escaped, so it can only ever be one
+    literal: quotes, backslashes and line breaks in it cannot end the string
+    or add to the query.
 
     >>> bind('SELECT ?e WHERE { ?e rdfs:label ?l FILTER(STR(?l) = $name) }', {"name": 'a"b'})
     'SELECT ?e WHERE { ?e rdfs:label ?l FILTER(STR(?l) = "a\\\\"b") }'
+    >>> bind('SELECT ?e WHERE { ?e rdfs:label $name }', {"name": Literal("泉山", lang="zh")})
+    'SELECT ?e WHERE { ?e rdfs:label "泉山"@zh }'
     """
     used = query_params(text)
     unknown = [name for name in params if name not in used]
@@ -161,10 +165,32 @@ def bind(text: str, params: Mapping[str, str]) -> str:
     for kind, start, end in _tokens(text):
         if kind == "var" and text[start] == "$" and text[start + 1 : end] in params:
             out.append(text[last:start])
-            out.append(sparql_string(params[text[start + 1 : end]]))
+            out.append(sparql_literal(params[text[start + 1 : end]]))
             last = end
     out.append(text[last:])
     return "".join(out)
+
+
+_LANGUAGE = re.compile(r"[A-Za-z]+(-[A-Za-z0-9]+)*")
+
+
+def sparql_literal(value: str | Literal) -> str:
+    """``value`` written as a SPARQL literal, with its language tag or datatype if it has one."""
+    if not isinstance(value, Literal):
+        return sparql_string(value)
+    if value.language:
+        if not _LANGUAGE.fullmatch(value.language):
+            raise QueryError(f"not a language tag: {value.language!r}")
+        return f"{sparql_string(str(value))}@{value.language}"
+    if value.datatype:
+        return f"{sparql_string(str(value))}^^<{_iri(str(value.datatype))}>"
+    return sparql_string(str(value))
+
+
+def _iri(iri: str) -> str:
+    if re.search(r'[<>"{}|^`\\\x00-\x20]', iri):
+        raise QueryError(f"not an IRI that can be written in a query: {iri!r}")
+    return iri
 
 
 def sparql_string(value: str) -> str:
@@ -182,7 +208,7 @@ def sparql_string(value: str) -> str:
 
 
 def run_query(source: str | os.PathLike[str] | ox.Store | Graph, query: str,
-              params: Mapping[str, str] | None = None) -> Result:
+              params: Mapping[str, str | Literal] | None = None) -> Result:
     """Answer ``query`` over ``source`` (a graph file, a build folder, an Oxigraph store or an rdflib graph).
 
     ``params`` fills the query's ``$name`` parameters (see ``bind``). Raises

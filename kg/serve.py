@@ -53,7 +53,8 @@ log = logging.getLogger(__name__)
 DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 10.0  # seconds a query may run
 MAX_BODY = 1 << 20  # bytes of a POST body (the query)
-_READY_WAIT = 60.0  # seconds a new worker may take to start
+_READY_WAIT = 60.0  # seconds a new worker may take to start before it is given up
+_START_WAIT = 30.0  # seconds a query may wait for a free worker, beyond the time limit
 
 Reply = tuple[int, str, bytes]  # status, content type, body
 
@@ -208,10 +209,12 @@ class WorkerPool:
 
     def run(self, version: StoreVersion, text: str, accept: str | None, timeout: float) -> Reply:
         """Answer a query in a worker; after ``timeout`` seconds stop it and say so."""
+        # A busy worker is free within ``timeout`` (stopped at the limit), plus the time a replacement takes to start.
+        wait = timeout + _START_WAIT
         try:
-            worker = self._idle.get(timeout=timeout)
+            worker = self._idle.get(timeout=wait)
         except queue.Empty:
-            return _text(HTTPStatus.SERVICE_UNAVAILABLE, f"all query workers stayed busy for {timeout:g} s; "
+            return _text(HTTPStatus.SERVICE_UNAVAILABLE, f"all query workers stayed busy for {wait:g} s; "
                          "try again later")
         try:
             worker.conn.send((version, text, accept))
