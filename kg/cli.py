@@ -251,6 +251,38 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---------------------------------------------------------------- bench
+
+
+@command
+def add_bench(sub: argparse._SubParsersAction) -> None:
+    p = _parser(sub, "bench", "Score the entity extractors on a benchmark: span-level P/R/F1 on CLUENER2020 sentences.",
+                "kg bench cluener ../shared/bench/cluener/dev.json --limit 200")
+    p.add_argument("benchmark", choices=["cluener"], help="which benchmark (cluener: CLUENER2020, mapped types)")
+    p.add_argument("file", nargs="?", default="../shared/bench/cluener/dev.json",
+                   help="one JSON sentence per line (default: ../shared/bench/cluener/dev.json)")
+    p.add_argument("--limit", type=_line_count, metavar="N", help="only the first N lines")
+    p.add_argument("--extractor", choices=["pipeline", "crf"], default="pipeline",
+                   help="pipeline: what kg build finds (default); crf: the statistical model alone")
+    p.set_defaults(run=run_bench)
+
+
+def _line_count(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a number of lines: {value!r} (give 1 or more)")
+    return int(value)
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    from kg import bench
+
+    examples = bench.read_examples(args.file, args.limit)
+    predict = bench.crf_predictor() if args.extractor == "crf" else bench.pipeline_predictor()
+    result = bench.score(examples, predict)
+    print(bench.format_result(result, title=f"CLUENER2020 {args.file}, extractor {args.extractor}"))
+    return 0
+
+
 # ---------------------------------------------------------------- main
 
 
