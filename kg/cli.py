@@ -283,6 +283,29 @@ def run_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---------------------------------------------------------------- view
+
+
+@command
+def add_view(sub: argparse._SubParsersAction) -> None:
+    p = _parser(sub, "view", "Write the offline HTML viewer of a graph: search, filters, sources of every fact.",
+                "kg view output/graph.ttl --out graph.html")
+    p.add_argument("graph", nargs="?", default="output", metavar="GRAPH",
+                   help="a graph file (Turtle, N-Triples, JSON-LD, TriG) or a build folder (default: output)")
+    p.add_argument("--out", "-o", metavar="FILE.html",
+                   help="where to write the page (default: beside the graph file, with .html)")
+    p.set_defaults(run=run_view)
+
+
+def run_view(args: argparse.Namespace) -> int:
+    from kg.graphio import graph_file, read_graph
+    from kg.viewer import write_html
+
+    out = Path(args.out) if args.out else graph_file(args.graph).with_suffix(".html")
+    print(write_html(read_graph(args.graph), out))
+    return 0
+
+
 # ---------------------------------------------------------------- main
 
 
