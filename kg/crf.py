@@ -34,7 +34,7 @@ from pathlib import Path
 
 from kg.types import Mention
 
-__all__ = ["MODEL_PATH", "LABEL_CLASSES", "char_features", "sentence_features", "spans", "crf_mentions", "tagger"]
+__all__ = ["MODEL_PATH", "LABEL_CLASSES", "char_features", "sentence_features", "spans", "scored_spans", "crf_mentions", "tagger"]
 
 log = logging.getLogger(__name__)
 
@@ -146,18 +146,35 @@ def _decode(tags: list[str]) -> list[tuple[int, int, str]]:
     return [span for span in found if span[2] in LABEL_CLASSES]
 
 
-def spans(text: str, words: Sequence[tuple[str, str]] | None = None) -> list[tuple[int, int, str]]:
-    """Names in ``text`` as half-open ``(start, end, label)``, label one of PER COMPANY ORG ADDRESS.
+def scored_spans(text: str, words: Sequence[tuple[str, str]] | None = None) -> list[tuple[int, int, str, float]]:
+    """Like ``spans``, each with the model's confidence in it.
 
-    ``words`` as for ``sentence_features`` (give a tokenisation already at hand to save time).
+    The confidence is the lowest marginal probability of the span's tags
+    (B-X, I-X, …), so one doubtful character makes the whole name doubtful.
     """
     if not text:
         return []
-    return _decode(tagger().tag(sentence_features(text, words)))
+    model = tagger()
+    tags = model.tag(sentence_features(text, words))
+    return [(start, end, label, min(model.marginal(tags[i], i) for i in range(start, end)))
+            for start, end, label in _decode(tags)]
+
+
+def spans(text: str, words: Sequence[tuple[str, str]] | None = None,
+          min_confidence: float = 0.0) -> list[tuple[int, int, str]]:
+    """Names in ``text`` as half-open ``(start, end, label)``, label one of PER COMPANY ORG ADDRESS.
+
+    ``words`` as for ``sentence_features`` (give a tokenisation already at
+    hand to save time); names the model is less sure of than
+    ``min_confidence`` (0 to 1) are left out.
+    """
+    if not min_confidence:
+        return _decode(tagger().tag(sentence_features(text, words))) if text else []
+    return [(s, e, label) for s, e, label, p in scored_spans(text, words) if p >= min_confidence]
 
 
 def crf_mentions(sentence_text: str, sentence_start: int = 0,
-                 words: Sequence[tuple[str, str]] | None = None) -> list[Mention]:
+                 words: Sequence[tuple[str, str]] | None = None, min_confidence: float = 0.0) -> list[Mention]:
     """The model's names in one sentence as ``Mention``s with document offsets (rule ``"crf"``).
 
     ``sentence_start`` is the sentence's offset in the document, so the
@@ -167,7 +184,7 @@ def crf_mentions(sentence_text: str, sentence_start: int = 0,
     from kg.mentions import clean_name
 
     found = []
-    for start, end, label in spans(sentence_text, words):
+    for start, end, label in spans(sentence_text, words, min_confidence):
         span = sentence_text[start:end]
         found.append(Mention(sentence_start + start, sentence_start + end, span, clean_name(span),
                              LABEL_CLASSES[label], "crf"))

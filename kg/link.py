@@ -1,16 +1,18 @@
 """Stage: link regions to the administrative division data (GB/T 2260).
 
 ``resolve`` has already given divisions their code, province and city; here
-each region whose parent division is also named in the document gets a
-``partOf`` relation taken from the authority data, not from a sentence, so
-泉山区 is part of 徐州 even where no sentence says so.
+each region whose parent division is also named in the document, and tied to
+it by the text, gets a ``partOf`` relation taken from the authority data, not
+from a sentence, so 泉山区 is part of 徐州 even where no sentence says so.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 from kg.lexicon import Lexicon, default_lexicon
+from kg.resolve import focus_region
 from kg.types import Doc, Relation
 
 __all__ = ["link", "AUTHORITY"]
@@ -19,8 +21,14 @@ AUTHORITY = "GBT2260"
 
 
 def link(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
+    """Add ``partOf`` from the division data where the text ties the two places:
+    one of them is the place the text is about, or they share a sentence. A
+    provincial report naming 寿光 and 山东 far apart does not state that one
+    holds the other, though the data knows it."""
     lexicon = lexicon or default_lexicon()
     by_key = {e.key: e for e in doc.entities}
+    focus = focus_region(doc)
+    sentences_of = {e.key: {_sentence_index(doc, m.start) for m in e.mentions} for e in doc.entities}
     relations = list(doc.relations)
     for entity in doc.entities:
         if entity.type == "Subdistrict" and entity.division_code is None:
@@ -34,6 +42,13 @@ def link(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
                 parent = divisions[0].province if divisions[0].province in by_key else parent
         else:
             continue
-        if parent in by_key and parent != entity.key:
+        if parent not in by_key or parent == entity.key:
+            continue
+        tied = focus is not None and focus.key in (parent, entity.key) or sentences_of[entity.key] & sentences_of[parent]
+        if tied:
             relations.append(Relation(entity.key, "partOf", parent, authority=AUTHORITY, rule="authority"))
     return dataclasses.replace(doc, relations=tuple(relations))
+
+
+def _sentence_index(doc: Doc, offset: int) -> int:
+    return bisect.bisect_right([s.start for s in doc.sentences], offset) - 1

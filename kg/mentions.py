@@ -110,7 +110,36 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         candidates = [m for m in candidates if m.rule != "division" or _supported(m.name, text, lexicon)]
         found.extend(filter_spans(candidates, lambda m: _RULE_PRIORITY.get(m.rule, 0)))
     found.extend(_inner_mentions(text, found, lexicon))
+    found.extend(_abbreviated_mentions(text, found))
     return dataclasses.replace(doc, mentions=tuple(sorted(found, key=lambda m: (m.start, m.end))))
+
+
+_ABBREVIATION = re.compile(r"[(（]\s*(?:以下)?(?:简称|下称)[:：]?\s*[“\"「]?([^“”\"「」()（）,，。]{2,12}?)[”\"」]?\s*[)）]")
+
+
+def abbreviations(text: str, mentions: Iterable[Mention]) -> dict[str, Mention]:
+    """Short names a text introduces for a name before them:
+    苏州恒晟精密机械有限公司（以下简称“恒晟精密”） gives 恒晟精密 → that company."""
+    ends = {m.end: m for m in mentions if m.rule != "inner"}
+    found = {}
+    for match in _ABBREVIATION.finditer(text):
+        named = ends.get(match.start())
+        if named is not None:
+            found[match.group(1)] = named
+    return found
+
+
+def _abbreviated_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Every later use of an introduced short name is a mention of the same thing."""
+    taken = [(m.start, m.end) for m in mentions]
+    extra = []
+    for short, named in abbreviations(text, mentions).items():
+        for match in re.finditer(re.escape(short), text):
+            start, end = match.start(), match.end()
+            if not any(s < end and start < e for s, e in taken):
+                extra.append(Mention(start, end, short, short, named.type, "abbreviation"))
+                taken.append((start, end))
+    return extra
 
 
 def _mention(text: str, start: int, end: int, cls: str, rule: str) -> Mention:
@@ -193,14 +222,24 @@ _REGION_ENDINGS = ("省", "市", "区", "县", "街道", "镇", "乡")
 _MIN_GENERIC_MODIFIER = {"Facility": 2}
 
 
+def _leading_region(text: str, lexicon: Lexicon) -> int:
+    """Length of the longest place name with its level (…市, …镇) that ``text`` starts with."""
+    gaz = lexicon.gazetteer
+    for end in range(len(text) - 1, 1, -1):
+        piece = text[:end]
+        if piece.endswith(_REGION_ENDINGS) and (piece in gaz.by_name or piece in gaz.towns):
+            return end
+    return 0
+
+
 def _region_ends_at(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
-    """Whether a region name (one to three words, e.g. 王陵/街道) ends with ``tokens[k]``."""
-    word = ""
-    for token in reversed(tokens[max(0, k - 2) : k + 1]):
-        word = token.word + word
-        if word.endswith(_REGION_ENDINGS) and (lexicon.gazetteer.lookup(word) or lexicon.gazetteer.towns.get(word)):
-            return True
-    return False
+    """Whether a region name ends with ``tokens[k]``: 王陵/街道, or 黄集镇 in 市黄/集镇
+    (jieba's words need not start where the name does)."""
+    text = "".join(t.word for t in tokens[max(0, k - 2) : k + 1])
+    if not text.endswith(_REGION_ENDINGS):
+        return False
+    gaz = lexicon.gazetteer
+    return any(gaz.lookup(text[i:]) or gaz.towns.get(text[i:]) for i in range(len(text) - 1))
 
 
 def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
@@ -226,12 +265,16 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             _name_token(tokens[k], lexicon)
             # 白鹭湾发展有限公司: a verb that is usually a boundary, right before a head
             or (tokens[k].word in lexicon.name_verbs and (k == j - 1 or tokens[k + 1].word in lexicon.suffixes))
+            # 省工业和信息化厅: departments join their fields with 和
+            or (tokens[k].word == "和" and suffix.type == "GovernmentBody" and 0 < k and tokens[k - 1].tag.startswith("n"))
         ):
             if suffix.type in _SPLIT_AFTER_REGION and _region_ends_at(tokens, k, lexicon):
                 after_region = True
                 break
             if _ends_other_name(tokens[k], suffix, lexicon):
                 break
+            if tokens[k].word in _CLOSE_QUOTES and k + 1 < len(tokens) and tokens[k + 1].word in _OPEN_QUOTES:
+                break  # “电商协会”“创业者协会”: two quoted names side by side
             start_index = k
             k -= 1
         while start_index < j and tokens[start_index].tag in _WEAK_START and not _is_proper(tokens[start_index].word, tokens[start_index].tag, lexicon):
@@ -244,6 +287,10 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         if start_index < 0:
             continue
         start = tokens[start_index].start
+        if suffix.type in _SPLIT_AFTER_REGION:
+            cut = _leading_region(text[start:suffix_start], lexicon)
+            if cut:
+                start, after_region = start + cut, True  # 襄阳市黄集镇 (cut by jieba as 市黄/集镇)
         modifier = text[start:suffix_start]
         if not modifier:
             if suffix.alone and _is_alone(tokens, i):
@@ -268,7 +315,20 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             continue
         if not _balanced(text[start : token.end]) or _counted(tokens, start_index) or _plural_after(tokens, i):
             continue
-        yield _mention(text, start, token.end, suffix.type, "suffix")
+        cls = suffix.type
+        if suffix.text.endswith("工程") and _built_works(text, sentence.start, start, modifier):
+            cls = "Project"  # 观音寺调蓄工程, 建成…治理工程: works that are built, not a programme
+        yield _mention(text, start, token.end, cls, "suffix")
+
+
+_BUILD_VERBS = re.compile("建设|建成|开工|竣工|续建|新建|完工|投运|施工|启用|通水|通车")
+_PHYSICAL = re.compile("水|河|江|湖|渠|堤|坝|闸|路|桥|管网|管道|电站|铁路|公路|隧道|港|机场|线|站|库|厂|楼|馆")
+
+
+def _built_works(text: str, sentence_start: int, start: int, modifier: str) -> bool:
+    before = text[sentence_start:start]
+    clause = before[max((m.end() for m in re.finditer(r"[,，;；。:：]", before)), default=0) :]
+    return bool(_BUILD_VERBS.search(clause) or _PHYSICAL.search(modifier))
 
 
 def _common_word(word: str, lexicon: Lexicon) -> bool:
@@ -284,9 +344,13 @@ _UNIT_HEADS = ("分公司", "子公司", "分行", "支行", "分院", "分会",
 
 
 def _ends_other_name(token: Token, suffix, lexicon: Lexicon) -> bool:
-    """种子公司荷兰…公司: a company name ends at 公司, so the next name starts after it;
-    but a branch is named after its parent (…有限公司永安分公司)."""
-    return token.word in _CLOSING_HEADS and not suffix.text.endswith(_UNIT_HEADS)
+    """种子公司荷兰…公司: a company name ends at 公司, so the next name starts after
+    it, as 形象工程政绩工程 holds two names; but a branch is named after its
+    parent (…有限公司永安分公司)."""
+    if token.word in _CLOSING_HEADS:
+        return not suffix.text.endswith(_UNIT_HEADS)
+    other = lexicon.suffixes.get(token.word)
+    return other is not None and other.type == suffix.type and other.type in {"Program", "Project"}
 
 
 def _is_alone(tokens: list[Token], i: int) -> bool:
@@ -471,7 +535,8 @@ def _division_names(text: str, sentence: Sentence, tokens: list[Token], lexicon:
     ends = {t.end for t in tokens}
     s = sentence.text
     for i in range(len(s)):
-        if sentence.start + i not in starts:
+        # a name starts at a word, or right after another place's level (襄阳市|黄集镇, cut 市黄/集镇)
+        if sentence.start + i not in starts and not (i and s[i - 1] in _LEVEL_CHARS):
             continue
         for length in range(min(9, len(s) - i), 1, -1):
             end = sentence.start + i + length
@@ -481,6 +546,9 @@ def _division_names(text: str, sentence: Sentence, tokens: list[Token], lexicon:
             if cls:
                 yield _mention(text, sentence.start + i, end, cls, "division")
                 break
+
+
+_LEVEL_CHARS = frozenset("省市县区镇乡")
 
 
 def _division_class(name: str, lexicon: Lexicon) -> str | None:
@@ -513,7 +581,8 @@ def _supported(name: str, text: str, lexicon: Lexicon) -> bool:
     divisions = gaz.lookup(name)
     if not divisions:
         if name in gaz.towns:
-            return lexicon.word_frequency(name) == 0
+            # 小城镇 is no town; 老城镇 is, in a text that names its county
+            return lexicon.word_frequency(name) == 0 or any(t.county and t.county in text for t in gaz.towns[name])
         return name in gaz.world
     if any(d.level <= 2 for d in divisions):
         return True
@@ -533,6 +602,8 @@ _COMMON_PLACE = 200  # a county name jieba has seen this often is also a common 
 
 _SETTLE = re.compile("落户|入驻|进驻|落地|投产")
 _SIGN = re.compile("签订|签署|签约")
+# 比亚迪、宁德时代等一批龙头企业: a list closed by 等 and a word for companies
+_COMPANY_LIST_END = re.compile(r"等(?:[一二三四五六七八九十百千\d]+[家个批]|多家|一批)?[^,，。;；、]{0,6}?(?:企业|公司|集团|厂商|车企|药企|商家)")
 
 
 def _enumerated_companies(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
@@ -547,9 +618,20 @@ def _enumerated_companies(text: str, sentence: Sentence, tokens: list[Token], le
     by_start = {t.start: t for t in tokens}
     for cue in _SETTLE.finditer(sentence.text):
         items = _list_before(sentence, cue.start())
-        names = [_listed_company(start, word, by_start, lexicon, len(items) > 1) for start, word in items]
+        names = [
+            _listed_company(start, word, by_start, lexicon, len(items) > 1, first_item=n == 0)
+            for n, (start, word) in enumerate(items)
+        ]
         if names and names[-1] is not None:
             yield from (_mention(text, t.start, t.end, "Company", "enumeration") for t in names if t is not None)
+    for close in _COMPANY_LIST_END.finditer(sentence.text):
+        items = _list_before(sentence, close.start())
+        if len(items) < 2:
+            continue
+        for n, (start, word) in enumerate(items):
+            token = _listed_company(start, word, by_start, lexicon, listed=True, strong=True, first_item=n == 0)
+            if token is not None:
+                yield _mention(text, token.start, token.end, "Company", "enumeration")
     for cue in _SIGN.finditer(sentence.text):
         before = sentence.text[: cue.start()]
         parties = re.search(r"([^,，;；:：。、与和同]+)(与|和|同)([^,，;；:：。、与和同]+?)(正式|成功|现场|共同)?$", before)
@@ -574,12 +656,46 @@ def _list_before(sentence: Sentence, end: int) -> list[tuple[int, str]]:
     return items
 
 
-def _listed_company(start: int, word: str, by_start: dict[int, Token], lexicon: Lexicon, listed: bool) -> Token | None:
+_LEAD_TAGS = frozenset({"v", "vn", "vd", "ul", "uj", "uz", "u", "p", "d", "c"})
+
+
+def _listed_company(
+    start: int, word: str, by_start: dict[int, Token], lexicon: Lexicon, listed: bool, strong: bool = False,
+    first_item: bool = False,
+) -> Token | None:
+    """The company name an item of a list gives, if it looks like one.
+
+    ``strong``: the list itself says its items are companies (…等一批企业), so a
+    short run of nouns with one rare word or a place in front counts (宁德时代).
+    The first item may carry the verb that governs the list (培育了比亚迪).
+    """
     first = by_start.get(start)
+    while first_item and first is not None and first.tag in _LEAD_TAGS and first.end < start + len(word):
+        word = word[first.end - start :]
+        start = first.end
+        first = by_start.get(start)
     if first is None or not word:
         return None
     if first.word == word:
         return first if _listed_name(first, lexicon, listed) else None
+    if strong and 2 <= len(word) <= 8:
+        words, position = [], start
+        while position < start + len(word) and position in by_start:
+            words.append(by_start[position])
+            position = by_start[position].end
+        # a name jieba does not know comes out as a rare word or as single
+        # characters (超/聚变, 芯/沃/微电子); a run of common words (新能源汽车) is a trade
+        name_like = any(lexicon.word_frequency(w.word) == 0 for w in words) or any(
+            len(w.word) == 1 and w.tag not in _FUNCTION_TAGS for w in words
+        )
+        if (
+            position == start + len(word)
+            and len(words) <= 4
+            and not any(w.tag in _FUNCTION_TAGS or w.tag == "x" for w in words[1:])
+            and lexicon.word_frequency(word) == 0
+            and (name_like or lexicon.gazetteer.lookup(words[0].word))
+        ):
+            return Token(start, position, word, "nz")
     second = by_start.get(first.end)
     if (
         second is not None
@@ -629,8 +745,8 @@ def _inner_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> lis
     standalone = {m.name: m.type for m in mentions}
     inner: list[Mention] = []
     for mention in mentions:
-        if mention.rule == "division":
-            continue
+        if mention.rule == "division" or mention.type == "Company":
+            continue  # a place in a company's name is a brand, not where it is (宁德时代, 上海电气)
         boundaries = _word_starts(mention.text, lexicon)
         i = 0
         while i < len(mention.text) - 1:

@@ -72,11 +72,13 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     for sentence in doc.sentences:
         items = [it for it in named if sentence.start <= it.mention.start < sentence.end]
         items = sorted(items + _references(doc.text, sentence, named, focus), key=lambda it: it.mention.start)
-        found.extend(_works_for(sentence, items, lexicon))
+        found.extend(_works_for(sentence, items, lexicon, named))
         located, place = _located_at(sentence, items)
         found.extend(located)
         found.extend(_settled(sentence, items, place or last_place, focus, lexicon))
         found.extend(_implements(sentence, items, focus, lexicon))
+        found.extend(_brought_in(sentence, items, focus))
+        found.extend(_adjacent(sentence, items))
         found.extend(_member_of(sentence, items))
         found.extend(_parent_cues(sentence, items))
         if place is not None:
@@ -125,7 +127,7 @@ def _between(sentence: Sentence, start: int, end: int) -> str:
 # ---------------------------------------------------------------- worksFor
 
 
-def _works_for(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
+def _works_for(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: list[_Item]) -> Iterator[Relation]:
     """区科技局局长孟庆礼 / 办公室李建安主任 / 沃尔玛超市湖北生鲜采购经理冯飞.
 
     The position is the text between the employer and the name (or after the
@@ -152,13 +154,56 @@ def _works_for(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iter
         if employer is not None and previous is not None and previous.top == "Person" and gap in lexicon.titles:
             # a byline: 徐州日报记者 魏宁 通讯员 姚舟 — the second post is at the same paper
             yield _relation(item.entity, "worksFor", employer.entity, sentence, "post-carried", gap)
+            continue
+        post = _post_before(sentence, item, lexicon)
+        body = _body_for_post(post, item, named) if post else None
+        if body is not None:
+            yield _relation(item.entity, "worksFor", body, sentence, "post-level", post[1])
 
 
 _MAX_POST = 8
+_GOVERNMENT_POST = re.compile(r"^(?:常务)?副?([省市区县镇乡])长$")
+_COMPANY_WORDS = ("公司", "集团", "企业")
+
+
+def _post_before(sentence: Sentence, item: _Item, lexicon: Lexicon) -> tuple[str, str] | None:
+    """``(what, post)`` written right before a name: 副市长 → ("市", "副市长"), 公司董事长 → ("公司", "董事长")."""
+    before = "".join(_between(sentence, max(sentence.start, item.mention.start - 10), item.mention.start).split())
+    before = _PUNCT.split(before)[-1]
+    title = next((t for t in sorted(lexicon.titles, key=len, reverse=True) if before.endswith(t)), None)
+    if title is None:
+        return None
+    level = _GOVERNMENT_POST.match(title)
+    if level:
+        return level.group(1), title
+    holder = before[: -len(title)]
+    if holder.endswith(_COMPANY_WORDS):
+        return "公司", title
+    return None
+
+
+def _body_for_post(post: tuple[str, str], item: _Item, named: list[_Item]) -> Entity | None:
+    """The body a post without one belongs to, when the text names it: 副县长 → 梧川县人民政府,
+    公司董事长 → the company named last."""
+    what, _ = post
+    earlier = [it for it in named if it.mention.start < item.mention.start]
+    if what == "公司":
+        companies = [it for it in earlier if it.top == "Company"]
+        return companies[-1].entity if companies else None
+    bodies = {
+        it.entity.key: it.entity for it in named
+        if it.entity.type == "GovernmentBody" and it.entity.name.endswith("政府")
+        and (it.entity.name.startswith(what) or it.entity.name[: -len("政府")].removesuffix("人民").endswith(what))
+    }
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
 
 
 def _is_post(text: str, lexicon: Lexicon) -> bool:
-    return len(text) <= _MAX_POST and any(text.endswith(title) for title in lexicon.titles) and not _PUNCT.search(text)
+    """局长, 生鲜采购经理, 常委、宣传部长: short, and every part ends in a known post."""
+    parts = text.split("、")
+    return len(text) <= 2 * _MAX_POST and all(
+        0 < len(part) <= _MAX_POST and part.endswith(tuple(lexicon.titles)) and not _PUNCT.search(part) for part in parts
+    )
 
 
 _PUNCT = re.compile(r"[,，;；。、:：!！?？\"“”]")
@@ -215,6 +260,13 @@ _SETTLE = ("落户于", "落户", "入驻", "进驻", "落地", "位于", "坐�
 
 def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, focus: Entity | None, lexicon: Lexicon) -> Iterator[Relation]:
     text = sentence.text
+    for first, second in zip(items, items[1:]):
+        # 位于滨湖路的金穗大厦
+        lead = _between(sentence, first.mention.start - 3, first.mention.start)
+        gap = _between(sentence, first.mention.end, second.mention.start)
+        if lead.endswith(("位于", "坐落于", "坐落在")) and gap == "的" and first.top in ALLOWED["locatedIn"][1]:
+            if second.top in ALLOWED["locatedIn"][0]:
+                yield _relation(second.entity, "locatedIn", first.entity, sentence, "settle")
     for cue in re.finditer("|".join(_SETTLE), text):
         cue_at = sentence.start + cue.start()
         clause_start = max(
@@ -242,6 +294,39 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
                 yield _relation(subject.entity, "locatedIn", place, sentence, "settle")
 
 
+_BRING_IN = re.compile("引进|引入|招引|吸引")
+
+
+def _brought_in(sentence: Sentence, items: list[_Item], focus: Entity | None) -> Iterator[Relation]:
+    """沂南县先后引进…的长江食品、…: what a place brings in settles there."""
+    for cue in _BRING_IN.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        clause_start = sentence.start + max(
+            (m.end() for m in re.finditer(r"[,，;；:：]", sentence.text[: cue.start()])), default=0
+        )
+        places = [it for it in items if clause_start <= it.mention.start < at and it.top in {"Region", "Park"}]
+        place = places[-1].entity if places else focus
+        if place is None:
+            continue
+        clause_end = sentence.start + next(
+            (m.start() + cue.end() for m in re.finditer(r"[,，;；:：。]", sentence.text[cue.end() :])), len(sentence.text)
+        )
+        for item in items:
+            if at < item.mention.start < clause_end and item.top == "Company":
+                yield _relation(item.entity, "locatedIn", place, sentence, "bring-in")
+
+
+def _adjacent(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """黄集镇蔬菜批发市场, 老城镇上洲村: a place written right before another thing holds it."""
+    for outer, inner in zip(items, items[1:]):
+        if outer.top != "Region" or inner.mention.start != outer.mention.end:
+            continue
+        if inner.top == "Region" and inner.entity.type in {"Subdistrict", "Community"}:
+            yield _relation(inner.entity, "partOf", outer.entity, sentence, "adjacent")
+        elif inner.top in {"Park", "Facility", "Company", "Project"}:
+            yield _relation(inner.entity, "locatedIn", outer.entity, sentence, "adjacent")
+
+
 # ---------------------------------------------------------------- implements
 
 
@@ -253,6 +338,9 @@ def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, le
     for i, item in enumerate(items):
         if item.top not in {"Program", "Project"}:
             continue
+        clause = _clause_before(sentence, item.mention.start)
+        if _NOT_RUN.search(clause[-8:]):
+            continue  # 学习运用“千万工程”经验, 反对形象工程: learned from or opposed, not run
         subject = (
             _builder_after(sentence, items[i + 1 :], item, cues)
             or _opening_subject(sentence, items[:i])
@@ -261,6 +349,14 @@ def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, le
         subject = subject or focus
         if subject is not None:
             yield _relation(subject, "implements", item.entity, sentence, "implement")
+
+
+_NOT_RUN = re.compile("学习|借鉴|运用|用好|反对|纠治|防止|杜绝")
+
+
+def _clause_before(sentence: Sentence, offset: int) -> str:
+    text = _between(sentence, sentence.start, offset)
+    return text[max((m.end() for m in re.finditer(r"[,，;；。:：]", text)), default=0) :]
 
 
 def _builder_after(sentence: Sentence, after: list[_Item], item: _Item, cues: tuple[str, ...]) -> Entity | None:
@@ -353,9 +449,25 @@ def _defaults(doc: Doc, focus: Entity | None, found: list[Relation]) -> Iterator
             continue
         sentence = _sentence_of(doc, entity.mentions[0])
         if entity.type in {"Park", "Facility", "Project"}:
-            yield _relation(entity, "locatedIn", focus, sentence, "focus")
+            yield _relation(entity, "locatedIn", _home_region(doc, entity, focus), sentence, "focus")
         elif entity.type in {"Subdistrict", "Community"} and focus.type in {"District", "City"}:
             yield _relation(entity, "partOf", focus, sentence, "focus")
+
+
+def _home_region(doc: Doc, entity: Entity, focus: Entity) -> Entity:
+    """The place a name carries (松原石化园区 → 松原), unless it is the focus region or
+    contains it (徐州软件园 in a text about 泉山区 of 徐州: the focus is more precise)."""
+    by_key = {e.key: e for e in doc.entities}
+    spans = [(m.start, m.end) for m in entity.mentions]
+    for mention in doc.mentions:
+        if mention.rule != "inner" or not any(s <= mention.start and mention.end <= e for s, e in spans):
+            continue
+        region = next((e for e in doc.entities if top_class(e.type) == "Region" and mention in e.mentions), None)
+        if region is None or region.type == "Country":
+            continue
+        if region.key not in {focus.key, focus.city, focus.province} and region.key in by_key:
+            return region
+    return focus
 
 
 def _valid_unique(relations: list[Relation], doc: Doc) -> list[Relation]:

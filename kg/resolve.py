@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from kg.gazetteer import Division
 from kg.lexicon import TOP_CLASSES, Lexicon, default_lexicon
+from kg.mentions import abbreviations
 from kg.types import Corpus, Doc, Entity, Mention
 
 __all__ = ["resolve", "merge", "division_of", "top_class", "focus_region"]
@@ -64,9 +65,14 @@ def resolve(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     lexicon = lexicon or default_lexicon()
     names_in_text = {m.name for m in doc.mentions}
     mentions = [m for m in doc.mentions if _keep(m, names_in_text, doc.text, lexicon)]
+    short_names = {short: named.name for short, named in abbreviations(doc.text, mentions).items()}
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for mention in mentions:
-        groups[_identity(mention, names_in_text, lexicon)].append(mention)
+        if mention.name in short_names:
+            # 恒晟精密 was introduced as the short name of 苏州恒晟精密机械有限公司
+            groups[(top_class(mention.type), short_names[mention.name])].append(mention)
+        else:
+            groups[_identity(mention, names_in_text, lexicon)].append(mention)
     groups = _merge_forms(groups)
     entities = [_entity(identity, group, names_in_text, lexicon) for identity, group in groups.items()]
     entities.sort(key=lambda e: (e.mentions[0].start, e.key))
@@ -78,18 +84,20 @@ _LEVEL_PREFIXES = ("省", "市", "区", "县", "镇", "乡")
 
 
 def _qualify_relative(entities: tuple[Entity, ...], focus: Entity | None) -> list[Entity]:
-    """区委 or 县科技局 mean the body of the place the text is about: where the
-    text also writes it in full (柳林县委) they are one entity, and otherwise
-    their keys name that place (泉山区_区委), so two documents' 区委 stay apart."""
-    if focus is None:
-        return list(entities)
+    """区委 or 县科技局 mean the body of a place of that level the text is about
+    (区委 → the district, 市政府 → the city): where the text also writes it in
+    full (襄州区委) they are one entity, and otherwise their keys name that
+    place (泉山区_区委), so two documents' 区委 stay apart."""
     by_name = {e.name: e for e in entities if top_class(e.type) == "Organization"}
+    regions = [e for e in entities if top_class(e.type) == "Region"]
     merged: dict[str, Entity] = {}
     for entity in entities:
-        if top_class(entity.type) != "Organization" or not entity.name.startswith(_LEVEL_PREFIXES):
+        place = _place_of_level(entity, regions, focus) if top_class(entity.type) == "Organization" else None
+        if place is None:
             merged.setdefault(entity.key, entity)
             continue
-        full = next((by_name[f] for f in (focus.name + entity.name[1:], focus.key + entity.name[1:]) if f in by_name), None)
+        body = entity.name[1:]
+        full = next((by_name[f] for f in (place.name + body, place.key + body) if f in by_name), None)
         if full is not None and full is not entity:
             current = merged.get(full.key, full)
             merged[full.key] = dataclasses.replace(
@@ -98,8 +106,23 @@ def _qualify_relative(entities: tuple[Entity, ...], focus: Entity | None) -> lis
                 mentions=tuple(sorted(current.mentions + entity.mentions, key=lambda m: m.start)),
             )
         else:
-            merged.setdefault(f"{focus.key}_{entity.key}", dataclasses.replace(entity, key=f"{focus.key}_{entity.key}"))
+            key = f"{place.key}_{entity.key}"
+            merged.setdefault(key, dataclasses.replace(entity, key=key))
     return sorted(merged.values(), key=lambda e: (e.mentions[0].start, e.key))
+
+
+def _place_of_level(entity: Entity, regions: list[Entity], focus: Entity | None) -> Entity | None:
+    """The place a relative name such as 区委 belongs to: the focus region if it is
+    of that level, else the most mentioned region of that level in the text."""
+    level = entity.name[0]
+    if level not in _LEVEL_PREFIXES or len(entity.name) < 2:
+        return None
+    if focus is not None and focus.key.endswith(level):
+        return focus
+    same_level = [r for r in regions if r.key.endswith(level) and r.type != "Country"]
+    if not same_level:
+        return focus
+    return max(same_level, key=lambda r: (len(r.mentions), -r.mentions[0].start))
 
 
 def focus_region(doc: Doc) -> Entity | None:
@@ -170,7 +193,8 @@ def _same_thing(short: str, long: str, top: str) -> bool:
     if long.endswith(_UNIT_HEADS):
         return False
     if top == "Program":
-        return long.endswith(short) and len(short) >= 3
+        # 惠民包 is 双+惠民包; 提质行动 is not 跨境电商综试区提质行动
+        return long.endswith(short) and len(short) >= 3 and len(long) - len(short) <= 3
     if top == "Company":
         return long.startswith(short) and long.endswith(_COMPANY_FORMS) and not short.endswith(_COMPANY_FORMS)
     return False

@@ -41,7 +41,7 @@ from kg.errors import GraphError
 from kg.graphio import graph_file
 from kg.write import atomic_write
 
-__all__ = ["StoreVersion", "store_folder", "ensure_store", "open_store", "memory_store"]
+__all__ = ["StoreVersion", "store_folder", "ensure_store", "open_store", "open_version", "memory_store"]
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,8 @@ def ensure_store(graph: str | os.PathLike[str]) -> StoreVersion:
             return _refresh(source, folder)
     except PermissionError as exc:
         log.warning("%s: cannot write the query store (%s); keeping it in memory", folder, exc)
-        return StoreVersion(source, None, _sha256(source), 0)
+        # Identified by its stat, not its hash: this runs on every request of a server.
+        return StoreVersion(source, None, f"stat:{stat.st_size}:{stat.st_mtime_ns}", 0)
 
 
 def open_store(graph: str | os.PathLike[str]) -> ox.Store:
@@ -95,6 +96,7 @@ def open_store(graph: str | os.PathLike[str]) -> ox.Store:
 
 
 def open_version(version: StoreVersion) -> ox.Store:
+    """Open one version of a store read-only (in memory when the folder was not writable)."""
     if version.path is None:
         return _load_memory(version.source)
     try:

@@ -510,6 +510,7 @@
     clearSelection,
     setTypeVisible,
     setPredicateVisible,
+    highlighted: () => (state.veiled ? [...state.keepNodes].sort((a, b) => a - b) : []),
     visibleNodeIds: () => nodeView.getIds(),
     visibleEdgeIds: () => edgeView.getIds(),
     get ready() {
