@@ -234,6 +234,7 @@ def layout(
         key=lambda c: (-len(c), order[c[0]]),
     )
     rng = np.random.default_rng(seed)
+    log.debug("layout: %d nodes in %d components", len(order), len(components))
     pieces = [(nodes, _component_layout(undirected.subgraph(nodes), nodes, rng)) for nodes in components]
     half_width = {
         node: len(str(network.nodes[node].get("label", ""))) * label_size / edge_length / 2 for node in network
@@ -263,6 +264,10 @@ def _spectral_start(component: nx.Graph, nodes: list) -> np.ndarray:
     spectral = nx.spectral_layout(component.subgraph(nodes))
     pos = np.array([spectral[node] for node in nodes])
     n = len(nodes)
+    # An eigenvector's sign is arbitrary (LAPACK builds differ): orient each axis
+    # by node order, so the layout does not mirror from one machine to another.
+    trend = np.arange(n) - (n - 1) / 2
+    pos *= np.where(trend @ pos < 0, -1.0, 1.0)
     side = math.sqrt(n)
     ranks = np.argsort(np.argsort(pos, axis=0, kind="stable"), axis=0, kind="stable")
     return ranks / max(n - 1, 1) * side - side / 2
