@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +14,8 @@ from kg.pipeline import BuildResult, build
 from kg.write import EXTENSIONS, OutputFolder, write_to
 
 __all__ = ["build_to_folder", "FolderBuild"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -45,6 +49,7 @@ def build_to_folder(
     result = build(paths, lexicon, jobs=jobs, progress=progress)
     if not result.corpus.docs:
         return FolderBuild(result.graph, result.corpus, result.errors, [])
+    started = time.perf_counter()
     with OutputFolder(out) as staged:
         with staged.open("graph.ttl") as handle:
             write_to(result.graph, handle, "ttl")
@@ -60,4 +65,5 @@ def build_to_folder(
 
         write_html(result.graph, staged.temp("graph.html"))
         written = staged.commit()
+    log.info("wrote %s in %.1f s", ", ".join(p.name for p in written), time.perf_counter() - started)
     return FolderBuild(result.graph, result.corpus, result.errors, written)

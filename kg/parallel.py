@@ -1,8 +1,9 @@
 """Map a function over items in worker processes: results in input order, few items in flight.
 
 Results come back in the order of the items whatever the number of workers,
-so a build's output does not depend on ``--jobs``. Only ``2 × jobs`` items
-are submitted ahead of the one being collected, so a long stream of inputs is
+so a build's output does not depend on ``--jobs``. Only ``4 × jobs`` items
+are submitted ahead of the one being collected (enough that a long document
+at the head does not leave workers idle), so a long stream of inputs is
 never all in memory at once (``Executor.map`` would submit every item first).
 
 On Linux the workers are forked, so state the parent has already built (a
@@ -70,7 +71,7 @@ def ordered_map(
     try:
         pending: deque[Future[R]] = deque()
         rest = iter(items)
-        for item in itertools.islice(rest, 2 * jobs):
+        for item in itertools.islice(rest, 4 * jobs):
             pending.append(pool.submit(function, item))
         yield _collect(pool, pending, rest, function)
     except BaseException:

@@ -15,6 +15,7 @@ import functools
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -93,6 +94,7 @@ def build(
     else:
         task, initargs = functools.partial(_process_source, lexicon=lexicon), (None,)
     docs: list[Doc] = []
+    started = time.perf_counter()
     with ordered_map(task, sources, jobs, _start_worker, initargs) as results, \
             _progress(len(sources), progress) as advance:
         for source, outcome in zip(sources, results):
@@ -104,8 +106,12 @@ def build(
                 log.info("skipped %s", error)
                 errors.append(error)
             advance()
+    log.info("read and processed %d documents in %.1f s (%d jobs)", len(sources), time.perf_counter() - started, jobs)
+    started = time.perf_counter()
     corpus = resolve.merge(docs)
-    return BuildResult(to_graph(corpus), corpus, errors)
+    graph = to_graph(corpus)
+    log.info("merged and made a graph of %d triples in %.1f s", len(graph), time.perf_counter() - started)
+    return BuildResult(graph, corpus, errors)
 
 
 # The lexicon of a worker process, set once when it starts.

@@ -3,10 +3,13 @@
 The corpus is the seed and ``../shared/corpus`` texts replicated with
 variations (paragraphs shuffled, digits changed, every fourth copy in
 GB18030) up to the size asked for. Each build runs as its own ``kg build``
-process; its peak memory is the largest total resident memory of that process
-and all its workers, sampled every 50 ms (psutil; without it, the largest
-single process from ``getrusage``). Speed-ups are ratios against ``--jobs 1``
-measured in the same run.
+process, from a copy of ``kg/`` taken at the start (so edits made to the
+checkout meanwhile cannot make the runs differ); its peak memory is the
+largest total resident memory of that process and all its workers, sampled
+every 50 ms (psutil; without it, the largest single process from
+``getrusage``), and its CPU time is that of the process and its workers.
+Speed-ups are ratios against the first job count, measured in the same run;
+CPU seconds show how much of a slow wall clock is other load on the machine.
 
     .venv/bin/python scripts/bench_build.py --mb 50
 """
@@ -60,43 +63,68 @@ def make_corpus(folder: Path, megabytes: float, seed: int = 0) -> tuple[int, int
     return count, total
 
 
-def tree_rss(pid: int) -> int:
+def tree_memory(pid: int) -> tuple[int, int]:
+    """Total RSS and PSS of a process and its descendants. RSS counts pages a forked
+    worker shares with its parent once per process; PSS divides them among the sharers."""
     import psutil
 
     try:
         parent = psutil.Process(pid)
         processes = [parent, *parent.children(recursive=True)]
     except psutil.NoSuchProcess:
-        return 0
-    rss = 0
+        return 0, 0
+    rss = pss = 0
     for process in processes:
         try:
-            rss += process.memory_info().rss
-        except psutil.NoSuchProcess:
-            pass
-    return rss
+            info = process.memory_full_info()
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+        rss += info.rss
+        pss += getattr(info, "pss", info.rss)
+    return rss, pss
 
 
-def run_build(corpus: Path, out: Path, jobs: int) -> tuple[float, int]:
-    """Seconds and peak memory (bytes) of ``kg build corpus --jobs N``."""
-    command = [sys.executable, "-m", "kg.cli", "-q", "build", str(corpus), "--out", str(out), "--jobs", str(jobs)]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+# Runs ``kg`` from the snapshot, not from the editable install's finder (which would win over sys.path).
+_RUN_SNAPSHOT = (
+    "import sys; "
+    "sys.meta_path[:] = [f for f in sys.meta_path if not getattr(f, '__module__', '').startswith('__editable__')]; "
+    "sys.path.insert(0, sys.argv.pop(1)); "
+    "from kg.cli import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
+def snapshot(work: Path) -> Path:
+    """A copy of the ``kg`` package to run every build from."""
+    source = work / "src"
+    shutil.copytree(ROOT / "kg", source / "kg", ignore=shutil.ignore_patterns("__pycache__"))
+    return source
+
+
+def run_build(source: Path, corpus: Path, out: Path, jobs: int) -> tuple[float, float, int, int]:
+    """Wall seconds, CPU seconds and peak RSS and PSS (bytes) of ``kg build corpus --jobs N``."""
+    command = [sys.executable, "-c", _RUN_SNAPSHOT, str(source),
+               "-q", "build", str(corpus), "--out", str(out), "--jobs", str(jobs)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=env)
-    peak = 0
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    peak_rss = peak_pss = 0
     try:
         import psutil  # noqa: F401
 
         while process.poll() is None:
-            peak = max(peak, tree_rss(process.pid))
+            rss, pss = tree_memory(process.pid)
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
             time.sleep(0.05)
     except ImportError:
         process.wait()
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+        peak_rss = peak_pss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    process.wait()
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if process.returncode != 0:
         sys.exit(f"kg build --jobs {jobs} failed with status {process.returncode}")
-    return seconds, peak
+    return seconds, cpu, peak_rss, peak_pss
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -109,20 +137,26 @@ def main(argv: list[str] | None = None) -> None:
     job_counts = sorted(set(args.jobs or [1, 2, cores]))
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kg-bench-"))
     try:
+        for old in (work / "corpus", work / "src"):
+            if old.exists():
+                shutil.rmtree(old)
         corpus = work / "corpus"
-        if corpus.exists():
-            shutil.rmtree(corpus)
         documents, size = make_corpus(corpus, args.mb)
-        print(f"corpus     {documents} documents, {size / 1e6:.1f} MB ({cores} cores)")
-        print(f"{'jobs':>4} {'seconds':>8} {'docs/s':>8} {'MB/s':>6} {'speed-up':>8} {'peak MB':>8} {'ttl MB':>7}")
+        source = snapshot(work)
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print(f"corpus     {documents} documents, {size / 1e6:.1f} MB ({cores} cores, load average {load:.1f})")
+        print(f"{'jobs':>4} {'seconds':>8} {'cpu s':>7} {'docs/s':>7} {'MB/s':>6} {'speed-up':>8} {'peak RSS MB':>11} "
+              f"{'peak PSS MB':>11} {'ttl MB':>7}")
         baseline = None
         for jobs in job_counts:
             out = work / f"out-{jobs}"
-            seconds, peak = run_build(corpus, out, jobs)
+            if out.exists():
+                shutil.rmtree(out)
+            seconds, cpu, rss, pss = run_build(source, corpus, out, jobs)
             baseline = baseline or seconds
             ttl = (out / "graph.ttl").stat().st_size
-            print(f"{jobs:>4} {seconds:>8.1f} {documents / seconds:>8.1f} {size / 1e6 / seconds:>6.2f} "
-                  f"{baseline / seconds:>7.2f}x {peak / 1e6:>8.0f} {ttl / 1e6:>7.1f}", flush=True)
+            print(f"{jobs:>4} {seconds:>8.1f} {cpu:>7.1f} {documents / seconds:>7.2f} {size / 1e6 / seconds:>6.3f} "
+                  f"{baseline / seconds:>7.2f}x {rss / 1e6:>11.0f} {pss / 1e6:>11.0f} {ttl / 1e6:>7.1f}", flush=True)
         outputs = [(work / f"out-{jobs}" / "graph.ttl").read_bytes() for jobs in job_counts]
         print(f"identical  {'yes' if all(o == outputs[0] for o in outputs) else 'NO'} (graph.ttl for every job count)")
     finally:

@@ -160,22 +160,16 @@ def test_a_failure_in_the_last_output_leaves_the_first_unchanged(tmp_path, monke
     assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl"]
 
 
-def test_every_output_is_a_new_file_renamed_into_place(tmp_path, monkeypatch):
-    """Outputs written by other modules are staged too: a hard link to the old file keeps the old bytes."""
-    import types
-
-    def write_network(graph, path, fmt):
-        Path(path).write_bytes(f"{fmt} of {len(graph)} triples".encode())
-        return Path(path)
-
-    monkeypatch.setitem(sys.modules, "kg.graphs", types.SimpleNamespace(write_network=write_network))
+def test_every_output_is_a_new_file_renamed_into_place(tmp_path):
+    """Every format, the viewer's and the network ones too: a hard link to the old file keeps the old bytes."""
     out, kept = tmp_path / "out", tmp_path / "kept"
     out.mkdir(), kept.mkdir()
-    names = ["graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.rdf", "graph.graphml", "graph.html"]
+    names = ["graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.rdf", "graph.graphml", "graph.gexf",
+             "graph.html"]
     for name in names:
         (out / name).write_bytes(b"old")
         os.link(out / name, kept / name)
-    result = build_to_folder([SEED], out, formats=["nt", "jsonld", "trig", "xml", "graphml"])
+    result = build_to_folder([SEED], out, formats=["nt", "jsonld", "trig", "xml", "graphml", "gexf"])
     assert sorted(p.name for p in result.written) == sorted(names)
     for name in names:
         assert (kept / name).read_bytes() == b"old", name
