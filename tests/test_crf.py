@@ -48,3 +48,14 @@ def test_given_words_must_cover_the_text():
 def test_empty_text_has_no_names():
     assert crf.spans("") == []
     assert crf.crf_mentions("", 10) == []
+
+
+def test_confidence_filters_doubtful_names():
+    scored = crf.scored_spans(SENTENCE)
+    assert [(s, e, label) for s, e, label, _ in scored] == crf.spans(SENTENCE)
+    assert all(0.0 < p <= 1.0 for *_, p in scored)
+    threshold = sorted(p for *_, p in scored)[len(scored) // 2]
+    kept = crf.spans(SENTENCE, min_confidence=threshold)
+    assert kept == [(s, e, label) for s, e, label, p in scored if p >= threshold]
+    assert crf.spans(SENTENCE, min_confidence=1.01) == []
+    assert crf.crf_mentions(SENTENCE, 0, min_confidence=1.01) == []
