@@ -107,14 +107,20 @@ def test_the_graph_holds_everything_else(messy_build, messy):
             assert text[start:end] == str(graph.value(span, NIF.anchorOf))
 
 
-def test_jobs_1_and_jobs_2_write_the_same_bytes(tmp_path):
+def _seed_parts(tmp_path: Path, most: int) -> tuple[Path, int]:
+    """A folder of the seed's sentences, one document each, alternately UTF-8 and GB18030."""
     folder = tmp_path / "docs"
     folder.mkdir()
     lines = [line for line in SEED_TEXT.split("\n") if len(line) > 20]
-    parts = [part for line in lines for part in line.split("。") if len(part) > 10]
-    assert len(parts) >= 6
-    for i, part in enumerate(parts[:12]):
+    parts = [part for line in lines for part in line.split("。") if len(part) > 10][:most]
+    assert len(parts) >= min(most, 6)
+    for i, part in enumerate(parts):
         (folder / f"part-{i:02d}.txt").write_bytes(part.encode("gb18030" if i % 2 else "utf-8"))
+    return folder, len(parts)
+
+
+def test_jobs_1_and_jobs_2_write_the_same_bytes(tmp_path):
+    folder, parts = _seed_parts(tmp_path, 12)
     outputs = {}
     for jobs in (1, 2):
         out = tmp_path / f"out-{jobs}"
@@ -123,7 +129,7 @@ def test_jobs_1_and_jobs_2_write_the_same_bytes(tmp_path):
         outputs[jobs] = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.nt", "graph.html")}
     assert outputs[1] == outputs[2]
     graph = Graph().parse(data=outputs[2]["graph.ttl"], format="turtle")
-    assert len(set(graph.subjects(RDF.type, KG.Document))) == len(parts[:12])
+    assert len(set(graph.subjects(RDF.type, KG.Document))) == parts
 
 
 def test_a_writer_failing_half_way_leaves_the_previous_outputs(tmp_path, monkeypatch):
@@ -238,3 +244,34 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
         assert type(advance.__self__).__name__ == "tqdm"
     with pipeline._progress(10, enabled=False) as advance:
         assert not hasattr(advance, "__self__")
+
+
+def test_a_document_that_breaks_a_stage_fails_alone(tmp_path, monkeypatch):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("泉山区位于徐州市。", encoding="utf-8")
+    (folder / "b.txt").write_text("王陵街道隶属泉山区。", encoding="utf-8")
+    real_process = pipeline.process
+
+    def fragile(document, lexicon=None):
+        if document.id == "a":
+            raise IndexError("a bug in a stage")
+        return real_process(document, lexicon)
+
+    monkeypatch.setattr(pipeline, "process", fragile)
+    result = pipeline.build([folder], jobs=1)
+    assert [doc.document.id for doc in result.corpus.docs] == ["b"]
+    assert [(e.path, e.reason) for e in result.errors] == [
+        (str(folder / "a.txt"), "extraction failed (IndexError: a bug in a stage); please report this as a bug"),
+    ]
+
+
+def test_spawned_workers_give_the_same_graph(tmp_path, monkeypatch):
+    """Where workers cannot be forked (macOS, Windows) they are spawned and load the lexicon themselves."""
+    folder, parts = _seed_parts(tmp_path, 3)
+    in_process = pipeline.build([folder], jobs=1)
+    monkeypatch.setattr("kg.parallel.forks", lambda: False)
+    monkeypatch.setattr("kg.pipeline.forks", lambda: False)
+    spawned = pipeline.build([folder], jobs=2)
+    assert set(spawned.graph) == set(in_process.graph)
+    assert len(spawned.corpus.docs) == parts == 3
