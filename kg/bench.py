@@ -164,7 +164,11 @@ def _normalise_in_place(text: str) -> str:
 
 
 def pipeline_predictor(lexicon: Lexicon | None = None) -> Predictor:
-    """Spans of the entities ``kg.pipeline.process`` finds in a sentence (what a build keeps)."""
+    """Spans of the entities ``kg.pipeline.process`` finds in a sentence (what a build keeps).
+
+    Names kg also records inside longer names (北京市 in 北京市消防局) are left
+    out: CLUENER annotates the outermost name only.
+    """
     from kg.lexicon import default_lexicon
     from kg.pipeline import process
     from kg.types import Document
@@ -177,7 +181,7 @@ def pipeline_predictor(lexicon: Lexicon | None = None) -> Predictor:
         for entity in doc.entities:
             mapped = map_kg_class(entity.type)
             if mapped is not None:
-                spans.extend((m.start, m.end, mapped) for m in entity.mentions)
+                spans.extend((m.start, m.end, mapped) for m in entity.mentions if m.rule != "inner")
         return spans
 
     return _warm(predict)

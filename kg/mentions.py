@@ -94,7 +94,7 @@ def filter_spans(mentions: Iterable[Mention], priority: Callable[[Mention], int]
     return sorted(taken, key=lambda m: m.start)
 
 
-_RULE_PRIORITY = {"lexicon": 6, "quote": 5, "suffix": 4, "person": 3, "division": 2, "enumeration": 1}
+_RULE_PRIORITY = {"lexicon": 6, "quote": 5, "suffix": 4, "person": 3, "division": 2, "enumeration": 1, "model": 0}
 
 
 def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
@@ -108,7 +108,9 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         for finder in FINDERS:
             candidates.extend(finder(text, sentence, tokens, lexicon))
         candidates = [m for m in candidates if m.rule != "division" or _supported(m.name, text, lexicon)]
-        found.extend(filter_spans(candidates, lambda m: _RULE_PRIORITY.get(m.rule, 0)))
+        kept = filter_spans(candidates, lambda m: _RULE_PRIORITY.get(m.rule, 0))
+        found.extend(kept)
+        found.extend(_model_names(text, sentence, tokens, lexicon, kept))
     found.extend(_inner_mentions(text, found, lexicon))
     found.extend(_abbreviated_mentions(text, found))
     return dataclasses.replace(doc, mentions=tuple(sorted(found, key=lambda m: (m.start, m.end))))
@@ -732,6 +734,49 @@ def _listed_name(token: Token, lexicon: Lexicon, listed: bool) -> bool:
 
 
 FINDERS = (_lexicon_names, _quoted_names, _suffix_names, _person_names, _division_names, _enumerated_companies)
+
+
+# ---------------------------------------------------------------- the statistical model
+
+# How sure the CLUENER-trained CRF (kg.crf) must be, per label, before a name
+# no rule found is taken. Its companies are left out: in policy text they are
+# mostly phrases (新能源汽车, 深化零基); the rules find companies by their heads.
+_MODEL_CONFIDENCE = {"PER": 0.6, "ORG": 0.7, "ADDRESS": 0.7}
+_ORG_HEADS = tuple("院部委局会办所署队团社厅处站中心馆校") + ("组织", "中心", "集团")
+_WEAK_LEADS = ("深化", "严格", "加强", "推进", "建设", "省级", "市级", "县级", "区域")
+
+
+def _model_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon, taken: list[Mention]) -> Iterator[Mention]:
+    """Names the rules missed, from the statistical model, where it is sure and
+    the span looks like a name of its kind: a person's name starts with a family
+    name, a company or organisation is not a common word, a place is one the
+    division data knows. Only in the gaps the rules left."""
+    from kg.crf import LABEL_CLASSES, scored_spans
+
+    used = [(m.start, m.end) for m in taken]
+    for start, end, label, confidence in scored_spans(sentence.text, [(t.word, t.tag) for t in tokens]):
+        start, end = sentence.start + start, sentence.start + end
+        if label not in _MODEL_CONFIDENCE or confidence < _MODEL_CONFIDENCE[label] or any(s < end and start < e for s, e in used):
+            continue
+        name = clean_name(text[start:end])
+        cls = _model_class(name, label, lexicon)
+        if cls is not None:
+            yield _mention(text, start, end, cls, "model")
+
+
+def _model_class(name: str, label: str, lexicon: Lexicon) -> str | None:
+    if len(name) < 2 or not all("\u4e00" <= ch <= "\u9fff" or ch.isalnum() for ch in name):
+        return None
+    common = lexicon.word_frequency(name)
+    if label == "PER":
+        family = name[:2] if name[:2] in lexicon.surnames else name[:1]
+        ok = len(name) <= 4 and family in lexicon.surnames and common < _COMMON_WORD
+        return "Person" if ok else None
+    if label == "ADDRESS":
+        return _division_class(name, lexicon)
+    if label == "ORG" and common < _COMMON_WORD and name.endswith(_ORG_HEADS) and not name.startswith(_WEAK_LEADS):
+        return "Organization"
+    return None
 
 
 # ---------------------------------------------------------------- names inside names

@@ -195,6 +195,9 @@ def _same_thing(short: str, long: str, top: str) -> bool:
     if top == "Program":
         # 惠民包 is 双+惠民包; 提质行动 is not 跨境电商综试区提质行动
         return long.endswith(short) and len(short) >= 3 and len(long) - len(short) <= 3
+    if top == "Person":
+        # 李成 / 李成刚: jieba cut a three-character name short somewhere in the text
+        return len(short) == 2 and len(long) == 3 and long.startswith(short)
     if top == "Company":
         return long.startswith(short) and long.endswith(_COMPANY_FORMS) and not short.endswith(_COMPANY_FORMS)
     return False
@@ -218,7 +221,7 @@ def _entity(identity: tuple[str, str], group: list[Mention], names_in_text: set[
                   division_code=code, province=province, city=city)
 
 
-_RULE_WEIGHT = {"lexicon": 10, "quote": 4, "suffix": 3, "division": 3, "person": 2, "inner": 2, "enumeration": 1}
+_RULE_WEIGHT = {"lexicon": 10, "quote": 4, "suffix": 3, "division": 3, "person": 2, "inner": 2, "enumeration": 1, "model": 1}
 
 
 def _most_specific(group: list[Mention]) -> str:

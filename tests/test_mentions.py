@@ -76,3 +76,13 @@ def test_clean_name_removes_quotes_spaces_and_stock_codes():
     assert clean_name("“十百千万”文明创建工程") == "十百千万文明创建工程"
     assert clean_name("中航精机(002013)有限公司") == "中航精机有限公司"
     assert clean_name("徐州 日报") == "徐州日报"
+
+
+def test_the_statistical_model_fills_gaps_the_rules_leave():
+    found = process(Document("t", "t", "国家发展改革委批复了方案。")).mentions
+    assert [(m.name, m.type, m.rule) for m in found] == [("国家发展改革委", "Organization", "model")]
+
+
+def test_the_model_never_overrides_a_rule_and_its_phrases_are_not_names():
+    mentions = process(Document("t", "t", "深化零基预算改革,发展新能源汽车产业。")).mentions
+    assert not [m for m in mentions if m.rule == "model"]
