@@ -39,7 +39,7 @@ _NAME_TAGS = {"n", "nr", "nr1", "nr2", "nrt", "nrfg", "ns", "nt", "nz", "nw", "j
 _PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng"}
 _INNER_PUNCT = set("()（）+·-—&") | set(_QUOTES)
 _DIGITS = re.compile(r"[0-9A-Za-z]")
-_MAX_NAME = 24
+_MAX_NAME = 32  # characters; stock codes, quotes and brackets make some names long
 
 
 _STOCK_CODE = re.compile(r"[(（]\d{6}[)）]")
