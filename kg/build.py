@@ -13,7 +13,7 @@ from kg.lexicon import default_lexicon, read_user_lexicon
 from kg.pipeline import BuildResult, build
 from kg.write import EXTENSIONS, OutputFolder, write_to
 
-__all__ = ["build_to_folder", "FolderBuild"]
+__all__ = ["FolderBuild", "build_to_folder"]
 
 log = logging.getLogger(__name__)
 

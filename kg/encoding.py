@@ -98,7 +98,7 @@ def _decode(raw: bytes, html: bool) -> Decoded:
         if declared:
             try:
                 return Decoded(raw.decode(declared), declared, False, "meta charset")
-            except UnicodeDecodeError:
+            except (UnicodeError, LookupError):  # wrong label, or a codec that is not a text encoding
                 pass
     return _detect(raw)
 

@@ -29,8 +29,14 @@ from kg.iri import slug
 from kg.types import Document
 
 __all__ = [
-    "SUFFIXES", "HTML_SUFFIXES", "Source", "find_sources", "find_files", "read_document", "read_documents",
+    "HTML_SUFFIXES",
+    "SUFFIXES",
+    "Source",
+    "find_files",
+    "find_sources",
     "normalise",
+    "read_document",
+    "read_documents",
 ]
 
 log = logging.getLogger(__name__)

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from kg.errors import KgError
 
-__all__ = ["ordered_map", "cpu_count", "forks"]
+__all__ = ["cpu_count", "forks", "ordered_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")

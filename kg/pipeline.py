@@ -29,7 +29,7 @@ from kg.parallel import cpu_count, forks, ordered_map
 from kg.to_rdf import to_graph
 from kg.types import Corpus, Doc, Document
 
-__all__ = ["STAGES", "stages", "process", "build", "BuildResult"]
+__all__ = ["STAGES", "BuildResult", "build", "process", "stages"]
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +140,7 @@ def _process_source(source: Source, lexicon: Lexicon | None = None) -> Doc | tup
         return err.path, err.reason
     try:
         return process(document, lexicon or _worker_lexicon)
-    except Exception as exc:  # noqa: BLE001 - isolate the document, keep the build going
+    except Exception as exc:
         log.debug("%s: extraction failed", source.path, exc_info=True)
         return str(source.path), f"extraction failed ({type(exc).__name__}: {exc}); please report this as a bug"
 

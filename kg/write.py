@@ -20,14 +20,22 @@ import tempfile
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Self
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import NamespaceManager, split_uri
 from rdflib.term import _is_valid_uri
 
-__all__ = ["FORMATS", "EXTENSIONS", "serialize", "write_to", "write_graph", "atomic_write", "atomic_file",
-           "OutputFolder"]
+__all__ = [
+    "EXTENSIONS",
+    "FORMATS",
+    "OutputFolder",
+    "atomic_file",
+    "atomic_write",
+    "serialize",
+    "write_graph",
+    "write_to",
+]
 
 EXTENSIONS = {"ttl": "ttl", "nt": "nt", "jsonld": "jsonld", "trig": "trig", "xml": "rdf"}
 
@@ -233,7 +241,6 @@ class OutputFolder:
     an interrupt) deletes the temporaries and leaves the folder as it was.
 
     >>> import tempfile
-import warnings
     >>> with tempfile.TemporaryDirectory() as folder, OutputFolder(folder) as out:
     ...     _ = out.temp("a.txt").write_text("new")
     ...     [p.name for p in out.commit()]
@@ -270,7 +277,7 @@ import warnings
             tmp.unlink(missing_ok=True)
         self._staged = []
 
-    def __enter__(self) -> OutputFolder:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -6,7 +6,7 @@ GB18030) up to the size asked for. Each build runs as its own ``kg build``
 process, from a copy of ``kg/`` taken at the start (so edits made to the
 checkout meanwhile cannot make the runs differ); its peak memory is the
 largest total resident memory of that process and all its workers, sampled
-every 50 ms (psutil; without it, the largest single process from
+every 0.2 s (psutil; without it, the largest single process from
 ``getrusage``), and its CPU time is that of the process and its workers.
 Speed-ups are ratios against the first job count, measured in the same run;
 CPU seconds show how much of a slow wall clock is other load on the machine.
@@ -114,7 +114,7 @@ def run_build(source: Path, corpus: Path, out: Path, jobs: int) -> tuple[float, 
         while process.poll() is None:
             rss, pss = tree_memory(process.pid)
             peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
-            time.sleep(0.05)
+            time.sleep(0.2)
     except ImportError:
         process.wait()
         peak_rss = peak_pss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024

@@ -17,12 +17,12 @@ import pytest
 from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import DCTERMS
 
-from tests.conftest import ROOT, SEED
 from kg import pipeline
 from kg.build import build_to_folder
 from kg.cli import main
 from kg.namespace import ITSRDF, KG, NIF
 from kg.write import write_to
+from tests.conftest import ROOT, SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 TEXT_VERSIONS = ("utf-8.txt", "gb18030.txt", "utf-8-bom.txt", "utf-16.txt", "page.html")

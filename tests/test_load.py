@@ -8,13 +8,13 @@ import random
 
 import pytest
 
-from tests.conftest import SEED
 from kg.encoding import NotText, decode
 from kg.errors import DocumentError
 from kg.htmltext import html_text
 from kg.lexicon import default_lexicon
 from kg.load import find_sources, normalise, read_document, read_documents
 from kg.pipeline import build, process
+from tests.conftest import SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 SNIPPET = "泉山区科技局局长孟庆礼介绍,王陵街道位于泉山区。"
@@ -62,6 +62,14 @@ def test_html_meta_charset_is_honoured():
     page = '<html><head><meta charset="gb2312"></head><body><p>泉山区</p></body></html>'.encode("gb18030")
     decoded = decode(page, html=True)
     assert (decoded.encoding, decoded.how) == ("gb18030", "meta charset")
+
+
+@pytest.mark.parametrize("label", ["base64", "no-such-codec", "utf-8"])
+def test_a_wrong_meta_charset_falls_back_to_detection(label):
+    page = f'<html><meta charset="{label}"><body><p>{SNIPPET}</p></body></html>'.encode("gb18030")
+    decoded = decode(page, html=True)
+    assert (decoded.encoding, decoded.how) == ("gb18030", "detected")
+    assert SNIPPET in decoded.text
 
 
 def _random_bytes(size: int, low: int, high: int) -> bytes:
