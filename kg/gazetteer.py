@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,16 @@ def _jionlp_dictionary() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "dictionary"
 
 
+def _china_location_lines(folder: Path) -> list[str]:
+    """The division list as jionlp ships it: zipped; jionlp unzips it beside the
+    zip the first time it is imported, so read whichever is there, never writing."""
+    text_file = folder / "china_location.txt"
+    if text_file.exists():
+        return text_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    with zipfile.ZipFile(folder / "china_location.zip") as archive:
+        return archive.read("china_location.txt").decode("utf-8").splitlines(keepends=True)
+
+
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     folder = _jionlp_dictionary()
@@ -68,36 +79,35 @@ def gazetteer() -> Gazetteer:
     by_short: dict[str, list[Division]] = defaultdict(list)
     towns: dict[str, list[Division]] = defaultdict(list)
     province = city = county = None
-    with open(folder / "china_location.txt", encoding="utf-8") as handle:
-        for line in handle:
-            depth = len(line) - len(line.lstrip("\t"))
-            if depth > 3:
-                continue  # villages: too many and too ambiguous to match in text
-            fields = line.strip().split("\t")
-            name = fields[0]
-            code = fields[1] if len(fields) > 1 and fields[1] else None
-            short = fields[2] if len(fields) > 2 and fields[2] else None
-            if depth == 0:
-                province, city, county = name, None, None
-                division = Division(name, short, code, 1, None, None)
-            elif depth == 1:
-                city, county = name, None
-                if name in _MUNICIPALITIES:
-                    continue
-                division = Division(name, short, code, 2, province, None)
-            elif depth == 2:
-                county = name
-                division = Division(name, short, code, 3, province, city)
-            else:
-                # only real towns and subdistricts: the data also lists farms,
-                # development zones and the like at this level
-                if name.endswith(_TOWN_HEADS) and len(name) > 2:
-                    towns[name].append(Division(name, None, None, 4, province, city, county))
+    for line in _china_location_lines(folder):
+        depth = len(line) - len(line.lstrip("\t"))
+        if depth > 3:
+            continue  # villages: too many and too ambiguous to match in text
+        fields = line.strip().split("\t")
+        name = fields[0]
+        code = fields[1] if len(fields) > 1 and fields[1] else None
+        short = fields[2] if len(fields) > 2 and fields[2] else None
+        if depth == 0:
+            province, city, county = name, None, None
+            division = Division(name, short, code, 1, None, None)
+        elif depth == 1:
+            city, county = name, None
+            if name in _MUNICIPALITIES:
                 continue
-            by_name[name].append(division)
-            # functional zones listed as counties (…示范区, …航空港区) have generic short forms
-            if short and len(short) >= 2 and short != name and not name.endswith(_ZONE_HEADS):
-                by_short[short].append(division)
+            division = Division(name, short, code, 2, province, None)
+        elif depth == 2:
+            county = name
+            division = Division(name, short, code, 3, province, city)
+        else:
+            # only real towns and subdistricts: the data also lists farms,
+            # development zones and the like at this level
+            if name.endswith(_TOWN_HEADS) and len(name) > 2:
+                towns[name].append(Division(name, None, None, 4, province, city, county))
+            continue
+        by_name[name].append(division)
+        # functional zones listed as counties (…示范区, …航空港区) have generic short forms
+        if short and len(short) >= 2 and short != name and not name.endswith(_ZONE_HEADS):
+            by_short[short].append(division)
     world: dict[str, str] = {}
     with open(folder / "world_location.txt", encoding="utf-8") as handle:
         for line in handle:
