@@ -178,6 +178,8 @@ _TAG_CAPS = {"nr": _COMMON_WORD, "ns": 1000}
 # A single administrative-level character before a department names that
 # level's body in the place the text is about: 区科技局, 县发改委, 市教育局.
 _LEVEL_PREFIXES = frozenset("省市区县镇乡")
+_LOCATIVES = frozenset("上下中内里外间")
+_EVENT_ENDINGS = frozenset("会院局部厅所社馆站队")
 _WEAK_START = frozenset({"a", "ad", "d", "b", "f", "t", "c", "p", "u", "r", "m"})
 _NUMERALS = frozenset("0123456789零一二两三四五六七八九十百千万几")
 
@@ -222,6 +224,8 @@ _REGION_ENDINGS = ("省", "市", "区", "县", "街道", "镇", "乡")
 # How long the common words before a generic_ok suffix must be:
 # 跨境电商产业园 and 财富广场 are names, 电商产业园 and 特色产业园 are not.
 _MIN_GENERIC_MODIFIER = {"Facility": 2}
+# A project is named by more than a word or two: 泰山孟庄项目, not 康养项目.
+_MIN_PROJECT_NAME = 3
 
 
 def _leading_region(text: str, lexicon: Lexicon) -> int:
@@ -268,13 +272,15 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             # 白鹭湾发展有限公司: a verb that is usually a boundary, right before a head
             or (tokens[k].word in lexicon.name_verbs and (k == j - 1 or tokens[k + 1].word in lexicon.suffixes))
             # 省工业和信息化厅: departments join their fields with 和
-            or (tokens[k].word == "和" and suffix.type == "GovernmentBody" and 0 < k and tokens[k - 1].tag.startswith("n"))
+            or (tokens[k].word == "和" and suffix.type == "GovernmentBody" and not suffix.alone and 0 < k and tokens[k - 1].tag.startswith("n"))
         ):
             if suffix.type in _SPLIT_AFTER_REGION and _region_ends_at(tokens, k, lexicon):
                 after_region = True
                 break
             if _ends_other_name(tokens[k], suffix, lexicon):
                 break
+            if tokens[k].tag == "f" and tokens[k].word in _LOCATIVES:
+                break  # 全国运动会上冬夏项目: 上 closes the phrase before the name
             if tokens[k].word in _CLOSE_QUOTES and k + 1 < len(tokens) and tokens[k + 1].word in _OPEN_QUOTES:
                 break  # “电商协会”“创业者协会”: two quoted names side by side
             start_index = k
@@ -303,7 +309,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         pieces = [
             (
                 text[max(t.start, start) : min(t.end, suffix_start)],
-                t.tag if t.end <= suffix_start or lexicon.word_frequency(t.word) < 100 else "",
+                t.tag if t.end <= suffix_start or _rare_piece(t, start, suffix_start, lexicon) else "",
             )
             for t in tokens[start_index : j + 1]
         ]
@@ -313,7 +319,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             or (suffix.type == "GovernmentBody" and pieces[0][0] in _LEVEL_PREFIXES)
         )
         generic_enough = suffix.generic_ok and len(modifier) >= _MIN_GENERIC_MODIFIER.get(suffix.type, 3)
-        if not (proper or generic_enough):
+        if not (proper or generic_enough) or (suffix.type == "Project" and len(clean_name(modifier)) < _MIN_PROJECT_NAME):
             continue
         if not _balanced(text[start : token.end]) or _counted(tokens, start_index) or _plural_after(tokens, i):
             continue
@@ -331,6 +337,13 @@ def _built_works(text: str, sentence_start: int, start: int, modifier: str) -> b
     before = text[sentence_start:start]
     clause = before[max((m.end() for m in re.finditer(r"[,，;；。:：]", before)), default=0) :]
     return bool(_BUILD_VERBS.search(clause) or _PHYSICAL.search(modifier))
+
+
+def _rare_piece(token: Token, start: int, suffix_start: int, lexicon: Lexicon) -> bool:
+    """中国矿业大学/nt vouches for 中国矿业 (a rare word, a rare piece); 公立医院/nt says
+    nothing of 公立, a common word."""
+    piece = token.word[max(0, start - token.start) : suffix_start - token.start]
+    return lexicon.word_frequency(token.word) < _RARE_NAME and lexicon.word_frequency(piece) < 100
 
 
 def _common_word(word: str, lexicon: Lexicon) -> bool:
@@ -455,6 +468,8 @@ def _person_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             j += 1
         # after a post a name is expected; after a role word (群众, 村民) only a rare one counts
         name = _person_at(s, j, lexicon, tokens, sentence.start, strict=token.word not in lexicon.titles)
+        if name and name[-1] in _EVENT_ENDINGS:
+            name = None  # 企业家高峰会: an event or a body, not a person
         if name:
             yield _mention(text, sentence.start + j, sentence.start + j + len(name), "Person", "person")
         # name, then post: 办公室李建安主任
@@ -760,6 +775,11 @@ def _model_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Le
             continue
         name = clean_name(text[start:end])
         cls = _model_class(name, label, lexicon)
+        inside = [t for t in tokens if start <= t.start and t.end <= end]
+        if cls == "Organization" and len(inside) < 4 and not any(
+            lexicon.word_frequency(t.word) < _COMMON_WORD or lexicon.gazetteer.lookup(t.word) for t in inside
+        ):
+            continue  # 公立医院, 公共卫生中心: an organisation's kind, not its name
         if cls is not None:
             yield _mention(text, start, end, cls, "model")
 

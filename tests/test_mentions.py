@@ -86,3 +86,17 @@ def test_the_statistical_model_fills_gaps_the_rules_leave():
 def test_the_model_never_overrides_a_rule_and_its_phrases_are_not_names():
     mentions = process(Document("t", "t", "深化零基预算改革,发展新能源汽车产业。")).mentions
     assert not [m for m in mentions if m.rule == "model"]
+
+
+@pytest.mark.parametrize(
+    "text, unwanted",
+    [
+        ("推进公立医院改革,建设公共卫生中心。", {"公立医院", "公共卫生中心"}),
+        ("举办中国—拉美企业家高峰会。", {"高峰会"}),
+        ("在全国运动会上冬夏项目取得佳绩。", {"全国运动会上冬夏项目", "冬夏项目"}),
+        ("全会和省委召开会议。", {"全会和省委"}),
+        ("用于高校、医院、康养项目改善条件。", {"康养项目"}),
+    ],
+)
+def test_kinds_of_things_are_not_names(text, unwanted):
+    assert not unwanted & {name for name, _ in _mentions(text)}
