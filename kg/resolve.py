@@ -88,7 +88,7 @@ def _qualify_relative(entities: tuple[Entity, ...], focus: Entity | None) -> lis
     (区委 → the district, 市政府 → the city): where the text also writes it in
     full (襄州区委) they are one entity, and otherwise their keys name that
     place (泉山区_区委), so two documents' 区委 stay apart."""
-    by_name = {e.name: e for e in entities if top_class(e.type) == "Organization"}
+    by_name = {n: e for e in entities if top_class(e.type) == "Organization" for n in (e.name, *e.aliases)}
     regions = [e for e in entities if top_class(e.type) == "Region"]
     merged: dict[str, Entity] = {}
     for entity in entities:
@@ -162,6 +162,9 @@ def _identity(mention: Mention, names_in_text: set[str], lexicon: Lexicon) -> tu
         if division is not None and division.code:
             return ("division", division.code)
         return (top, _short(mention.name) if mention.type != "Community" else mention.name)
+    if top == "Organization":
+        # 河南省人民政府 / 河南省政府, 中共吉林省委 / 吉林省委: one body, two spellings
+        return (top, mention.name.removeprefix("中共").replace("人民政府", "政府"))
     return (top, mention.name)
 
 

@@ -49,3 +49,11 @@ def test_the_same_entity_in_two_documents_is_one_node():
     corpus = merge([a, b])
     park = [e for e in corpus.entities.values() if e.name == "青禾软件园"]
     assert len(park) == 1 and len(park[0].mentions) == 2
+
+
+def test_two_spellings_of_one_government_body_are_one_entity():
+    entities = _entities("中共吉林省委召开会议,吉林省委书记讲话。吉林省发展很快,省委高度重视。吉林省人民政府发布通知,吉林省政府表示。")
+    committee = next(e for e in entities if e.name == "中共吉林省委")
+    assert set(committee.aliases) == {"吉林省委", "省委"}
+    government = next(e for e in entities if e.name == "吉林省人民政府")
+    assert government.aliases == ("吉林省政府",)
