@@ -58,14 +58,18 @@ def add_build(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run_build)
 
 
-def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        jobs = 0
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r} (give 1 or more)")
-    return jobs
+def _count_of(what: str) -> Callable[[str], int]:
+    """An argparse type for a count of ``what`` that must be 1 or more."""
+
+    def count(value: str) -> int:
+        if not value.strip().isdigit() or int(value) < 1:
+            raise argparse.ArgumentTypeError(f"not a number of {what}: {value!r} (give 1 or more)")
+        return int(value)
+
+    return count
+
+
+_jobs = _count_of("processes")
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -229,15 +233,9 @@ def add_serve(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT}; 0 picks a free one)")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                    help=f"stop a query that runs longer (default: {DEFAULT_TIMEOUT:g})")
-    p.add_argument("--workers", type=_jobs_count, default=2, metavar="N",
+    p.add_argument("--workers", type=_jobs, default=2, metavar="N",
                    help="queries answered at once, each in its own process (default: 2)")
     p.set_defaults(run=run_serve)
-
-
-def _jobs_count(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r} (give 1 or more)")
-    return int(value)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -261,16 +259,10 @@ def add_bench(sub: argparse._SubParsersAction) -> None:
     p.add_argument("benchmark", choices=["cluener"], help="which benchmark (cluener: CLUENER2020, mapped types)")
     p.add_argument("file", nargs="?", default="../shared/bench/cluener/dev.json",
                    help="one JSON sentence per line (default: ../shared/bench/cluener/dev.json)")
-    p.add_argument("--limit", type=_line_count, metavar="N", help="only the first N lines")
+    p.add_argument("--limit", type=_count_of("lines"), metavar="N", help="only the first N lines")
     p.add_argument("--extractor", choices=["pipeline", "crf"], default="pipeline",
                    help="pipeline: what kg build finds (default); crf: the statistical model alone")
     p.set_defaults(run=run_bench)
-
-
-def _line_count(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"not a number of lines: {value!r} (give 1 or more)")
-    return int(value)
 
 
 def run_bench(args: argparse.Namespace) -> int:
