@@ -340,6 +340,7 @@ def test_updates_and_remote_access_are_refused(store, query):
     "SELECT ?service ?from WHERE { ?service <http://e/SERVICE#FROM> ?from }",
     "PREFIX service: <http://e/> SELECT * WHERE { ?s service:load ?o . ?s ?p service:Delete }",
     "SELECT * WHERE { ?s ?p '''a\nSERVICE <http://x/> { }''' }",
+    'SELECT * WHERE { ?s ?p "x"@load , "y"@de-from }',
 ])
 def test_words_in_strings_iris_names_and_comments_are_not_keywords(query):
     check_query(query)

@@ -225,3 +225,11 @@ def test_viewer_is_rendered_when_the_folder_has_none(tmp_path, seed_build):
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+def test_serve_without_a_graph_is_a_clear_error(tmp_path, capsys):
+    from kg.cli import main
+
+    assert main(["serve", str(tmp_path / "nothing"), "--port", "0"]) == 2
+    err = capsys.readouterr().err
+    assert "nothing" in err and "kg build" in err
