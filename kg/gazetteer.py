@@ -50,6 +50,9 @@ class Gazetteer:
     by_short: dict[str, list[Division]]  # short forms (泉山 for 泉山区), levels 1–3
     towns: dict[str, list[Division]]  # towns and subdistricts
     world: dict[str, str]  # country or continent name → "Country"
+    # Capitals and big cities abroad (东京, 纽约); also common words (汉堡, 万象), so
+    # taken only where the statistical model reads the word as a place.
+    world_cities: frozenset[str] = frozenset()
 
     def lookup(self, name: str) -> list[Division]:
         return self.by_name.get(name, []) or self.by_short.get(name, [])
@@ -109,6 +112,7 @@ def gazetteer() -> Gazetteer:
         if short and len(short) >= 2 and short != name and not name.endswith(_ZONE_HEADS):
             by_short[short].append(division)
     world: dict[str, str] = {}
+    cities: set[str] = set()
     with open(folder / "world_location.txt", encoding="utf-8") as handle:
         for line in handle:
             fields = line.rstrip("\n").split("\t")
@@ -116,4 +120,5 @@ def gazetteer() -> Gazetteer:
                 world[fields[0][:-1]] = "Country"  # continent
             elif len(fields) >= 2 and fields[0] != "中国":
                 world[fields[0]] = "Country"
-    return Gazetteer(dict(by_name), dict(by_short), dict(towns), world)
+                cities.update(fields[2:3] + (fields[3].split("/") if len(fields) > 3 else []))
+    return Gazetteer(dict(by_name), dict(by_short), dict(towns), world, frozenset(cities - set(world) - {""}))

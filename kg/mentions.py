@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from kg.lexicon import Lexicon, default_lexicon
+from kg.lexicon import TOP_CLASSES, Lexicon, default_lexicon
 from kg.types import Doc, Mention, Sentence
 
 __all__ = ["Token", "tokenize", "find", "filter_spans", "clean_name"]
@@ -53,19 +53,37 @@ def clean_name(text: str) -> str:
 
 def tokenize(text: str, offset: int, lexicon: Lexicon) -> list[Token]:
     """jieba's words and tags, with offsets; a post glued to the word before it
-    (局局长 in 科技局局长) is cut off as a word of its own."""
+    (局局长 in 科技局局长) is cut off as a word of its own, and so are function
+    characters jieba's guesser glued into a name (由林达集团, 委和省)."""
     tokens = []
     position = offset
-    for word, tag in lexicon.tokenizer.lcut(text):
-        post = _glued_post(word, lexicon)
-        if post:
-            head = len(word) - len(post)
-            tokens.append(Token(position, position + head, word[:head], tag))
-            tokens.append(Token(position + head, position + len(word), post, "n"))
-        else:
-            tokens.append(Token(position, position + len(word), word, tag))
-        position += len(word)
+    for jieba_word, jieba_tag in lexicon.tokenizer.lcut(text):
+        for word, tag in _unglued(jieba_word, jieba_tag, lexicon):
+            post = _glued_post(word, lexicon)
+            pieces = [(word[: -len(post)], tag), (post, "n")] if post else [(word, tag)]
+            for piece, piece_tag in pieces:
+                tokens.append(Token(position, position + len(piece), piece, piece_tag))
+                position += len(piece)
     return tokens
+
+
+# Function characters jieba's guesser glues onto the unknown name after them
+# (由林达/集团, 开发的海/渔/广场); family names such as 向 and 于 are left out.
+_GLUE_CHARS = frozenset("由的了在与对把被从为给及是")
+_JOINING_CHARS = frozenset("和与及")
+
+
+def _unglued(word: str, tag: str, lexicon: Lexicon) -> list[tuple[str, str]]:
+    """A word jieba guessed (one not in its dictionary) split where a function
+    character was glued in: 由林达 → 由 林达, 委和省 → 委 和 省."""
+    if len(word) < 2 or tag not in _PROPER_TAGS or lexicon.word_frequency(word) > 0:
+        return [(word, tag)]
+    if word[0] in _GLUE_CHARS:
+        return [(word[0], "p"), *_unglued(word[1:], tag, lexicon)]
+    for i in range(1, len(word) - 1):
+        if word[i] in _JOINING_CHARS:
+            return [(word[:i], tag), (word[i], "c"), (word[i + 1 :], tag)]
+    return [(word, tag)]
 
 
 def _glued_post(word: str, lexicon: Lexicon) -> str | None:
@@ -109,8 +127,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
             candidates.extend(finder(text, sentence, tokens, lexicon))
         candidates = [m for m in candidates if m.rule != "division" or _supported(m.name, text, lexicon)]
         kept = filter_spans(candidates, lambda m: _RULE_PRIORITY.get(m.rule, 0))
-        found.extend(kept)
-        found.extend(_model_names(text, sentence, tokens, lexicon, kept))
+        found.extend(_with_model_names(text, sentence, tokens, lexicon, kept))
     found.extend(_inner_mentions(text, found, lexicon))
     found.extend(_abbreviated_mentions(text, found))
     return dataclasses.replace(doc, mentions=tuple(sorted(found, key=lambda m: (m.start, m.end))))
@@ -261,9 +278,9 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         head = tokens[j]
         if len(suffix.text) == 1 and (
             text[suffix_start - 1] in _NUMERALS
-            or head.start < suffix_start and (_common_word(text[suffix_start - 1 : token.end], lexicon) or head.tag in {"i", "l"})
+            or head.start < suffix_start and head.tag != "nt" and (_common_word(text[suffix_start - 1 : token.end], lexicon) or head.tag in {"i", "l"})
         ):
-            continue  # 路 in 思路 or 兵分两路, 局 in 全局, 部 in 规章10部: the suffix is part of another word
+            continue  # 路 in 思路 or 兵分两路, 局 in 全局, 部 in 规章10部: the suffix is part of another word (not in 财政局/nt)
         start_index = j
         after_region = False
         k = j - 1
@@ -271,8 +288,9 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             _name_token(tokens[k], lexicon)
             # 白鹭湾发展有限公司: a verb that is usually a boundary, right before a head
             or (tokens[k].word in lexicon.name_verbs and (k == j - 1 or tokens[k + 1].word in lexicon.suffixes))
-            # 省工业和信息化厅: departments join their fields with 和
-            or (tokens[k].word == "和" and suffix.type == "GovernmentBody" and not suffix.alone and 0 < k and tokens[k - 1].tag.startswith("n"))
+            # 省工业和信息化厅: departments join their fields with 和, but 农业部和商务部 are two
+            or (tokens[k].word == "和" and suffix.type == "GovernmentBody" and not suffix.alone and 0 < k
+                and tokens[k - 1].tag.startswith("n") and _suffix_at(tokens[k].start, text, sentence.start, lexicon)[0] is None)
         ):
             if suffix.type in _SPLIT_AFTER_REGION and _region_ends_at(tokens, k, lexicon):
                 after_region = True
@@ -754,49 +772,124 @@ FINDERS = (_lexicon_names, _quoted_names, _suffix_names, _person_names, _divisio
 # ---------------------------------------------------------------- the statistical model
 
 # How sure the CLUENER-trained CRF (kg.crf) must be, per label, before a name
-# no rule found is taken. Its companies are left out: in policy text they are
-# mostly phrases (新能源汽车, 深化零基); the rules find companies by their heads.
-_MODEL_CONFIDENCE = {"PER": 0.6, "ORG": 0.7, "ADDRESS": 0.7}
-_ORG_HEADS = tuple("院部委局会办所署队团社厅处站中心馆校") + ("组织", "中心", "集团")
+# no rule found is taken.
+_MODEL_CONFIDENCE = {"PER": 0.6, "ORG": 0.7, "COMPANY": 0.7, "ADDRESS": 0.7}
+# Surer still for a person's name without a family name (a transliteration:
+# 温格), a famous one jieba has as a frequent word (周杰伦, but also 张嘴), and a
+# single common word (央行 or 科协: a name as often as a kind).
+_NO_FAMILY_NAME = 0.7
+_SURE = 0.85
+_CERTAIN = 0.95
+_MODEL_CLASSES = {"ORG": "Organization", "COMPANY": "Company"}
+_MODEL_HEADS = {
+    "ORG": tuple("院部委局会办所署队团社厅处站馆校军") + ("组织", "中心", "协会", "联盟", "大学", "学院"),
+    "COMPANY": ("公司", "集团", "银行", "分行", "证券", "保险", "信托", "控股", "地产", "置业", "传媒", "商场", "超市", "酒店"),
+}
 _WEAK_LEADS = ("深化", "严格", "加强", "推进", "建设", "省级", "市级", "县级", "区域")
 
 
-def _model_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon, taken: list[Mention]) -> Iterator[Mention]:
-    """Names the rules missed, from the statistical model, where it is sure and
-    the span looks like a name of its kind: a person's name starts with a family
-    name, a company or organisation is not a common word, a place is one the
-    division data knows. Only in the gaps the rules left."""
-    from kg.crf import LABEL_CLASSES, scored_spans
+def _with_model_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon, kept: list[Mention]) -> list[Mention]:
+    """``kept`` and the names the statistical model finds where the rules found
+    none, or only a place inside the model's longer name (美国 in 美国海军)."""
+    found = list(kept)
+    for mention in _model_names(text, sentence, tokens, lexicon):
+        overlapping = [m for m in found if m.start < mention.end and mention.start < m.end]
+        if not overlapping or mention.type in {"Organization", "Company"} and all(
+            m.rule == "division" and mention.start <= m.start and m.end <= mention.end and m.end - m.start < len(mention.text)
+            for m in overlapping
+        ):
+            found = [m for m in found if m not in overlapping] + [mention]
+    return found
 
-    used = [(m.start, m.end) for m in taken]
+
+def _model_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
+    """Names from the statistical model, where it is sure, the span falls on
+    jieba's word boundaries and it looks like a name of its kind (``_model_class``)."""
+    from kg.crf import scored_spans
+
     for start, end, label, confidence in scored_spans(sentence.text, [(t.word, t.tag) for t in tokens]):
         start, end = sentence.start + start, sentence.start + end
-        if label not in _MODEL_CONFIDENCE or confidence < _MODEL_CONFIDENCE[label] or any(s < end and start < e for s, e in used):
+        if confidence < _MODEL_CONFIDENCE[label]:
             continue
-        name = clean_name(text[start:end])
-        cls = _model_class(name, label, lexicon)
         inside = [t for t in tokens if start <= t.start and t.end <= end]
-        if cls == "Organization" and len(inside) < 4 and not any(
-            lexicon.word_frequency(t.word) < _COMMON_WORD or lexicon.gazetteer.lookup(t.word) for t in inside
-        ):
-            continue  # 公立医院, 公共卫生中心: an organisation's kind, not its name
+        if not inside or inside[0].start != start or inside[-1].end != end:
+            continue  # the model cut through a word
+        cls = _model_class(clean_name(text[start:end]), label, confidence, inside, text, lexicon)
         if cls is not None:
             yield _mention(text, start, end, cls, "model")
 
 
-def _model_class(name: str, label: str, lexicon: Lexicon) -> str | None:
-    if len(name) < 2 or not all("\u4e00" <= ch <= "\u9fff" or ch.isalnum() for ch in name):
+# Tags under which jieba knows a frequent word as a name (利物浦, 中信), not as a kind of thing.
+_KNOWN_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "eng"})
+_BRAND_TAGS = frozenset({"nrt", "nz", "eng"})  # not nr: jieba tags common words such as 养老 nr
+_LONG_NT = 5  # characters from which jieba's nt words are names (国家统计局), not kinds (科研院所)
+
+
+def _name_evidence(words: list[Token], lexicon: Lexicon) -> bool:
+    """Whether a span is a name rather than a kind of thing (区机关, 监管部门):
+    a word of it is rare, known as a name, or has digits or Latin letters, or
+    two single characters stand side by side, which is how jieba splits a word
+    it does not know (新/韩/银行)."""
+    if any(len(a.word) == 1 == len(b.word) and a.tag not in _FUNCTION_TAGS and b.tag not in _FUNCTION_TAGS
+           for a, b in zip(words, words[1:])) or len(words) == 1 == len(words[0].word):
+        return True
+    return any(
+        len(w.word) > 1 and (lexicon.word_frequency(w.word) < _COMMON_WORD or w.tag in _KNOWN_NAME_TAGS or _DIGITS.search(w.word))
+        for w in words
+    )
+
+
+def _common_verb(word: Token, lexicon: Lexicon) -> bool:
+    return word.tag.startswith("v") and len(word.word) > 1 and lexicon.word_frequency(word.word) >= _COMMON_WORD
+
+
+def _model_place_class(name: str, words: list[Token], lexicon: Lexicon) -> str | None:
+    """A place the division data does not know: a city abroad (东京), or one
+    ending in a place's head (文汇路, 长安街)."""
+    if name in lexicon.gazetteer.world_cities:
+        return "City"
+    suffix, _ = _suffix_at(len(name), name, 1, lexicon)
+    if suffix is None or TOP_CLASSES.get(suffix.type, suffix.type) not in {"Region", "Facility", "Park"}:
         return None
-    common = lexicon.word_frequency(name)
+    return suffix.type if len(words) > 1 and _name_evidence(words[:-1], lexicon) else None
+
+
+def _model_class(name: str, label: str, confidence: float, words: list[Token], text: str, lexicon: Lexicon) -> str | None:
+    """The class of a name the model found, or None when it does not look like one:
+    a person's name starts with a family name and is no common word; a place is
+    in the division data (with the text's support), a city abroad, or ends in a
+    place's head; a company or organisation is a name jieba knows, or ends in
+    its brand (a word jieba does not know) or in its kind's head after a name.
+    CLUENER's news is not policy text: there the model also reads trades
+    (新能源汽车), kinds (区机关) and verb phrases (汇聚科技) as names.
+    """
+    if len(name) < 2 or not all("\u4e00" <= ch <= "\u9fff" or ch.isalnum() or ch in "·•" for ch in name):
+        return None
+    if label == "ADDRESS":
+        return _division_class(name, lexicon) if _supported(name, text, lexicon) else _model_place_class(name, words, lexicon)
     if label == "PER":
         family = name[:2] if name[:2] in lexicon.surnames else name[:1]
-        ok = len(name) <= 4 and family in lexicon.surnames and common < _COMMON_WORD
-        return "Person" if ok else None
-    if label == "ADDRESS":
-        return _division_class(name, lexicon)
-    if label == "ORG" and common < _COMMON_WORD and name.endswith(_ORG_HEADS) and not name.startswith(_WEAK_LEADS):
-        return "Organization"
-    return None
+        surname_led = len(name) <= 4 and family in lexicon.surnames
+        known = lexicon.word_frequency(name) < _COMMON_WORD or (
+            len(words) == 1 and words[0].tag.startswith("nr") and confidence >= _SURE
+        )
+        return "Person" if known and (surname_led or confidence >= _NO_FAMILY_NAME) else None
+    if len(words) > 1 and _common_verb(words[0], lexicon) or name.startswith(_WEAK_LEADS):
+        return None  # 汇聚科技向…, 深化零基…: a verb and its object
+    if len(words) == 1 and (
+        words[0].tag in _KNOWN_NAME_TAGS
+        or words[0].tag == "nt" and (label == "COMPANY" or len(name) >= _LONG_NT)
+        or words[0].tag == "j" and label == "COMPANY"
+        or confidence >= _CERTAIN
+    ):
+        return _MODEL_CLASSES[label]  # 利物浦, 交通银行, 最高人民法院: a name jieba knows
+    last = words[-1]
+    brand = len(last.word) > 1 and (lexicon.word_frequency(last.word) == 0 or last.tag in _BRAND_TAGS) or (
+        len(words) > 1 and len(last.word) == 1 == len(words[-2].word)
+    )
+    head = name.endswith(_MODEL_HEADS[label]) and len(words) > 1 and (len(words) >= 4 or _name_evidence(words, lexicon))
+    # a company or organisation ends in its brand or its kind; 新能源汽车 and 农村居家养老 end in a trade
+    return _MODEL_CLASSES[label] if brand or head else None
 
 
 # ---------------------------------------------------------------- names inside names

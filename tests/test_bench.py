@@ -43,6 +43,20 @@ def test_kg_classes_map_through_their_top_class():
     assert map_kg_class("Program") is None
 
 
+def test_a_country_is_no_cluener_address():
+    assert map_kg_class("Country") is None
+    assert map_kg_class("Province") == "Address"
+
+
+def test_places_from_coarse_to_fine_are_one_address_and_siblings_stay_apart():
+    from kg.bench import _whole_addresses
+
+    assert _whole_addresses([(0, 3, "Province"), (3, 6, "City"), (6, 10, "Facility")]) == [(0, 10, "Address")]
+    assert _whole_addresses([(0, 2, "Province"), (2, 4, "Province")]) == [(0, 2, "Address"), (2, 4, "Address")]
+    assert _whole_addresses([(0, 3, "City"), (4, 7, "District")]) == [(0, 3, "Address"), (4, 7, "Address")]
+    assert _whole_addresses([(0, 2, "Country"), (2, 5, "City")]) == [(2, 5, "Address")]
+
+
 def test_only_exact_spans_of_the_same_type_count():
     gold = Example("王小明在北京市", frozenset({(0, 3, "Person"), (4, 7, "Address")}))
     predictions = {"王小明在北京市": [(0, 3, "Person"), (4, 6, "Address"), (4, 7, "Company")]}

@@ -89,6 +89,54 @@ def test_the_model_never_overrides_a_rule_and_its_phrases_are_not_names():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "全省新能源汽车产量增长25%。",  # a trade, though the model reads a company
+        "区机关干部下沉社区一线。",  # a kind of body, all common words
+        "如何汇聚科技向产业转移的动能?",  # a verb and its object
+    ],
+)
+def test_the_models_phrases_that_are_no_names_are_left_out(text):
+    assert not [m for m in process(Document("t", "t", text)).mentions if m.rule == "model"]
+
+
+def test_the_model_finds_a_company_name_jieba_cuts_into_pieces():
+    found = _mentions("沂州澜谱基因科技有限公司落户泉山区。")
+    assert ("沂州澜谱基因科技有限公司", "Company") in found
+
+
+def test_a_model_name_takes_the_place_inside_it_as_an_inner_mention():
+    found = {(m.name, m.type, m.rule) for m in process(Document("t", "t", "美国海军5日宣布接收新型战斗机。")).mentions}
+    assert ("美国海军", "Organization", "model") in found
+    assert ("美国", "Country", "division") not in found  # no longer a mention of its own
+    assert ("美国", "Country", "inner") in found
+
+
+def test_a_place_abroad_the_model_finds_is_a_city():
+    found = _mentions("该公司在东京设立了研发中心。")
+    assert ("东京", "City") in found
+
+
+def test_a_function_character_jieba_glues_to_a_name_stays_out_of_it():
+    found = _mentions("由恒瑞达集团投资开发的云汐广场正式开业。")
+    assert {("恒瑞达集团", "Company"), ("云汐广场", "Facility")} <= found
+    assert not {name for name, _ in found if name.startswith(("由", "开发的"))}
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ("市财政局和审计局联合发布通知。", "市财政局", "审计局"),
+        ("省发展改革委和省商务厅联合发布通知。", "省发展改革委", "省商务厅"),  # jieba glues 委和省
+    ],
+)
+def test_two_departments_joined_by_and_are_two_names(text, first, second):
+    names = {name for name, _ in _mentions(text)}
+    assert {first, second} <= names
+    assert not any("和" in name for name in names)
+
+
+@pytest.mark.parametrize(
     "text, unwanted",
     [
         ("推进公立医院改革,建设公共卫生中心。", {"公立医院", "公共卫生中心"}),
