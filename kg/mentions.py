@@ -71,6 +71,7 @@ def tokenize(text: str, offset: int, lexicon: Lexicon) -> list[Token]:
 # (由林达/集团, 开发的海/渔/广场); family names such as 向 and 于 are left out.
 _GLUE_CHARS = frozenset("由的了在与对把被从为给及是")
 _JOINING_CHARS = frozenset("和与及")
+_JOINING_TAGS = frozenset({"x", "p", "c", "u", "uj", "ul", "r", "m"})
 
 
 def _unglued(word: str, tag: str, lexicon: Lexicon) -> list[tuple[str, str]]:
@@ -288,6 +289,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             _name_token(tokens[k], lexicon)
             # 白鹭湾发展有限公司: a verb that is usually a boundary, right before a head
             or (tokens[k].word in lexicon.name_verbs and (k == j - 1 or tokens[k + 1].word in lexicon.suffixes))
+            # 广西驰远液压…: a name jieba does not know, cut into single characters after a place
+            or _unknown_after_place(tokens, k, lexicon)
             # 省工业和信息化厅: departments join their fields with 和, but 农业部和商务部 are two
             or (tokens[k].word == "和" and suffix.type == "GovernmentBody" and not suffix.alone and 0 < k
                 and tokens[k - 1].tag.startswith("n") and _suffix_at(tokens[k].start, text, sentence.start, lexicon)[0] is None)
@@ -389,6 +392,29 @@ def _ends_other_name(token: Token, suffix, lexicon: Lexicon) -> bool:
 def _is_alone(tokens: list[Token], i: int) -> bool:
     """区委 stands alone where no name runs into it (not 社区党委, not 中共X区委)."""
     return i == 0 or tokens[i - 1].tag in {"x", "p", "c", "uj", "v", "d"} or tokens[i - 1].word in {"的", "、"}
+
+
+def _unknown_after_place(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
+    """Whether ``tokens[k]`` is in a run of two or three single characters
+    (or a rare word among them) right after a place name: how jieba cuts a
+    brand it does not know (四川/泓/钧/储能…, 芜湖/极/瞳/光电…)."""
+    def piece(t: Token) -> bool:
+        # jieba's tags of the characters of a word it does not know mean little (泓/q, 极/d)
+        if t.word in lexicon.left_boundaries or t.word in _GLUE_CHARS or t.tag in _JOINING_TAGS:
+            return False
+        return len(t.word) == 1 or lexicon.word_frequency(t.word) < _RARE_NAME
+
+    if not piece(tokens[k]):
+        return False
+    start, end = k, k + 1
+    while start > 0 and piece(tokens[start - 1]) and end - start < 4:
+        start -= 1
+    while end < len(tokens) and piece(tokens[end]) and end - start < 4:
+        end += 1
+    run = tokens[start:end]
+    before = tokens[start - 1] if start else None
+    unknown = sum(len(t.word) == 1 for t in run) >= 2 or any(len(t.word) > 1 for t in run)
+    return unknown and before is not None and (before.tag == "ns" or bool(lexicon.gazetteer.lookup(before.word)))
 
 
 def _continues_name(token: Token, lexicon: Lexicon) -> bool:

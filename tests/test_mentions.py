@@ -105,6 +105,19 @@ def test_the_model_finds_a_company_name_jieba_cuts_into_pieces():
     assert ("沂州澜谱基因科技有限公司", "Company") in found
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "四川泓钧储能科技股份有限公司",  # 泓/q 钧/q: jieba's tags of characters it cannot place
+        "芜湖极瞳光电科技有限公司",  # 极/d 瞳/n
+        "江苏启澜电子科技有限公司柳州分公司",  # 启澜/l, a word jieba has never seen
+    ],
+)
+def test_an_unknown_brand_after_a_place_stays_in_the_name(name):
+    found = process(Document("t", "t", f"去年,{name}正式投产。")).mentions
+    assert [(m.name, m.rule) for m in found if m.type == "Company"] == [(name, "suffix")]
+
+
 def test_a_model_name_takes_the_place_inside_it_as_an_inner_mention():
     found = {(m.name, m.type, m.rule) for m in process(Document("t", "t", "美国海军5日宣布接收新型战斗机。")).mentions}
     assert ("美国海军", "Organization", "model") in found
