@@ -306,7 +306,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
                 break  # “电商协会”“创业者协会”: two quoted names side by side
             start_index = k
             k -= 1
-        while start_index < j and tokens[start_index].tag in _WEAK_START and not _is_proper(tokens[start_index].word, tokens[start_index].tag, lexicon):
+        while start_index < j and tokens[start_index].tag in _WEAK_START and not _is_proper(tokens[start_index].word, tokens[start_index].tag, lexicon) and not _split_word(tokens, start_index, lexicon):
             start_index += 1  # 好新一轮郑州航空港区: no name starts with an adverb or adjective
         while start_index < j and (tokens[start_index].tag == "x" or _QUANTITY.match(tokens[start_index].word)):
             if tokens[start_index].tag != "x":
@@ -336,6 +336,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         ]
         proper = (
             after_region  # 泉山区民安南路: a place named right after its region
+            or (TOP_CLASSES.get(suffix.type, suffix.type) != "Region" and any(_split_word(tokens, k, lexicon) for k in range(start_index, j)))
             or any(_is_proper(piece, tag, lexicon) for piece, tag in pieces if piece)
             or (suffix.type == "GovernmentBody" and pieces[0][0] in _LEVEL_PREFIXES)
         )
@@ -394,6 +395,16 @@ def _is_alone(tokens: list[Token], i: int) -> bool:
     return i == 0 or tokens[i - 1].tag in {"x", "p", "c", "uj", "v", "d"} or tokens[i - 1].word in {"的", "、"}
 
 
+def _split_word(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
+    """Whether ``tokens[k]`` and the next are single characters that are no
+    function words: a word jieba does not know, cut up (锐/驰, 极/瞳)."""
+    def single(t: Token) -> bool:
+        return (len(t.word) == 1 and t.tag not in _JOINING_TAGS and t.word not in _GLUE_CHARS
+                and t.word not in _LEVEL_PREFIXES and t.word not in _NUMERALS and t.word not in lexicon.left_boundaries)
+    # 老/旧, 高/危: an adjective first is a description, not a brand
+    return k + 1 < len(tokens) and single(tokens[k]) and single(tokens[k + 1]) and tokens[k].tag != "a"
+
+
 def _unknown_after_place(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
     """Whether ``tokens[k]`` is in a run of two or three single characters
     (or a rare word among them) right after a place name: how jieba cuts a
@@ -413,8 +424,11 @@ def _unknown_after_place(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
         end += 1
     run = tokens[start:end]
     before = tokens[start - 1] if start else None
-    unknown = sum(len(t.word) == 1 for t in run) >= 2 or any(len(t.word) > 1 for t in run)
-    return unknown and before is not None and (before.tag == "ns" or bool(lexicon.gazetteer.lookup(before.word)))
+    singles = sum(len(t.word) == 1 for t in run)
+    if before is None or before.tag == "x" or before.word == "的":
+        return singles == len(run) == 2  # 建设的极/瞳车载…, ，锐/驰汽车…: a clause starts with the brand
+    unknown = singles >= 2 or any(len(t.word) > 1 for t in run)
+    return unknown and (before.tag == "ns" or bool(lexicon.gazetteer.lookup(before.word)))
 
 
 def _continues_name(token: Token, lexicon: Lexicon) -> bool:

@@ -118,6 +118,21 @@ def test_an_unknown_brand_after_a_place_stays_in_the_name(name):
     assert [(m.name, m.rule) for m in found if m.type == "Company"] == [(name, "suffix")]
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("今年,锐驰汽车轻量化底盘部件生产基地项目完成投资。", "锐驰汽车轻量化底盘部件生产基地项目"),  # 锐/驰
+        ("投资建设的极瞳车载光学模组生产基地项目已完工。", "极瞳车载光学模组生产基地项目"),  # 极/瞳
+    ],
+)
+def test_a_brand_jieba_cuts_into_characters_starts_the_name(text, name):
+    assert (name, "Project") in _mentions(text)
+
+
+def test_two_adjectives_before_a_head_are_a_description():
+    assert not {name for name, _ in _mentions("改造城镇老旧小区,严格规范高危项目准入。") if "老旧" in name or "高危" in name}
+
+
 def test_a_model_name_takes_the_place_inside_it_as_an_inner_mention():
     found = {(m.name, m.type, m.rule) for m in process(Document("t", "t", "美国海军5日宣布接收新型战斗机。")).mentions}
     assert ("美国海军", "Organization", "model") in found
