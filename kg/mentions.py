@@ -558,8 +558,8 @@ def _person_at(s: str, j: int, lexicon: Lexicon, tokens: list[Token], offset: in
     token = next((t for t in tokens if t.start == offset + j), None)
     if token is None or token.tag in _FUNCTION_TAGS and len(token.word) == 1 and token.word not in lexicon.surnames:
         return None
-    if token.tag in _FUNCTION_TAGS or token.word in lexicon.left_boundaries:
-        return None  # 代表和党员: 和 here joins two nouns, it is no family name
+    if (token.tag in _FUNCTION_TAGS and not (token.tag == "q" and token.word in lexicon.surnames)) or token.word in lexicon.left_boundaries:
+        return None  # 代表和党员: 和 here joins two nouns, it is no family name (but 章/q 启明 is a name)
     if (
         token.tag.startswith("nr")
         and 2 <= len(token.word) <= 4

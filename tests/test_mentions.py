@@ -129,6 +129,19 @@ def test_a_brand_jieba_cuts_into_characters_starts_the_name(text, name):
     assert (name, "Project") in _mentions(text)
 
 
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("本报讯(记者 汪若琳 通讯员 章启明)连日来,现场一派繁忙。", ("章启明", "Person")),  # 章/q 启明/v
+        ("论坛在太原龙城医谷科学园开幕。", ("太原龙城医谷科学园", "Park")),
+        ("仙潭村党总支书记沈建华说。", ("仙潭村党总支", "Organization")),
+        ("记者从高新区管委会获悉。", ("高新区管委会", "GovernmentBody")),
+    ],
+)
+def test_heads_and_posts_of_the_genre(text, found):
+    assert found in _mentions(text)
+
+
 def test_two_adjectives_before_a_head_are_a_description():
     assert not {name for name, _ in _mentions("改造城镇老旧小区,严格规范高危项目准入。") if "老旧" in name or "高危" in name}
 
