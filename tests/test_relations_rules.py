@@ -1,0 +1,92 @@
+"""Relation rules for news on parks, project signings and alliances (invented sentences)."""
+
+from kg.pipeline import process
+from kg.resolve import focus_park, focus_region
+from kg.types import Document
+
+
+def _doc(text):
+    return process(Document("t", "t", text))
+
+
+def _relations(text):
+    doc = _doc(text)
+    names = {e.key: e.name for e in doc.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in doc.relations}
+
+
+_PARK_NEWS = (
+    "青禾智能制造产业园今年新增企业20家。记者获悉，园区上半年产值增长两成。"
+    "上半年落户的企业中，云帆精密机械有限公司、星澜电子科技有限公司等企业已投产。"
+    "今年园区推进云帆数控机床项目建设。柳林县领导表示支持。"
+)
+
+
+def test_a_text_about_a_park_has_that_park_as_its_focus():
+    doc = _doc(_PARK_NEWS)
+    assert focus_park(doc, focus_region(doc)).name == "青禾智能制造产业园"
+
+
+def test_a_text_about_a_district_has_no_focus_park(seed_doc):
+    assert focus_park(seed_doc, focus_region(seed_doc)) is None
+
+
+def test_in_a_text_about_a_park_what_settles_and_projects_are_in_the_park():
+    relations = _relations(_PARK_NEWS)
+    assert ("云帆精密机械有限公司", "locatedIn", "青禾智能制造产业园") in relations
+    assert ("星澜电子科技有限公司", "locatedIn", "青禾智能制造产业园") in relations
+    assert ("云帆数控机床项目", "locatedIn", "青禾智能制造产业园") in relations
+    assert ("青禾智能制造产业园", "locatedIn", "柳林县") in relations
+    # the region around the park does not run the park's projects
+    assert ("柳林县", "implements", "云帆数控机床项目") not in relations
+
+
+def test_a_park_that_projects_land_in_is_not_placed_by_that_verb():
+    doc = _doc("柳林县今年新开工项目12个。青禾新区产业园已落地项目23个。")
+    park = next(e for e in doc.entities if e.name == "青禾新区产业园")
+    assert [r.rule for r in doc.relations if r.subject == park.key] == ["focus"]
+
+
+def test_a_signing_with_a_park_puts_the_project_there_and_the_company_runs_it():
+    relations = _relations(
+        "柳林县举行项目签约仪式。云帆精密机械有限公司与青禾经济开发区签订云帆数控机床项目投资协议，总投资5亿元。"
+    )
+    assert ("云帆精密机械有限公司", "implements", "云帆数控机床项目") in relations
+    assert ("云帆数控机床项目", "locatedIn", "青禾经济开发区") in relations
+
+
+def test_a_signing_with_a_government_body_places_the_project_where_it_is_sited():
+    relations = _relations(
+        "柳林县举行项目签约仪式。星澜电子科技有限公司与柳林县人民政府签约星澜光伏组件项目，总投资3亿元，选址石桥镇。"
+    )
+    assert ("星澜电子科技有限公司", "implements", "星澜光伏组件项目") in relations
+    assert ("星澜光伏组件项目", "locatedIn", "石桥镇") in relations
+    assert not any(r[2] == "柳林县人民政府" for r in relations)
+
+
+def test_the_company_opening_the_sentence_builds_not_the_place_after_zai():
+    relations = _relations("柳林县举行项目签约仪式。此外，云帆精密机械有限公司拟投资2亿元，在石桥镇建设云帆数控机床项目。")
+    assert ("云帆精密机械有限公司", "implements", "云帆数控机床项目") in relations
+    assert ("云帆数控机床项目", "locatedIn", "石桥镇") in relations
+    assert ("石桥镇", "implements", "云帆数控机床项目") not in relations
+
+
+def test_respectively_pairs_companies_and_projects_in_order():
+    relations = _relations(
+        "柳林县举行项目签约仪式。星澜电子科技有限公司、青禾农业发展有限公司分别签约星澜光伏组件项目、云帆果蔬冷链项目。"
+    )
+    assert ("星澜电子科技有限公司", "implements", "星澜光伏组件项目") in relations
+    assert ("青禾农业发展有限公司", "implements", "云帆果蔬冷链项目") in relations
+    assert ("星澜电子科技有限公司", "implements", "云帆果蔬冷链项目") not in relations
+    assert ("柳林县", "implements", "星澜光伏组件项目") not in relations
+
+
+def test_a_project_at_a_crossing_is_on_both_roads_and_its_builder_runs_it():
+    relations = _relations(
+        "柳林县发展很快。位于滨河路与青禾大道交叉口的柳林科创大厦项目已封顶。项目由恒达建设股份有限公司投资建设，总面积3万平方米。"
+    )
+    assert ("柳林科创大厦项目", "locatedIn", "滨河路") in relations
+    assert ("柳林科创大厦项目", "locatedIn", "青禾大道") in relations
+    assert ("恒达建设股份有限公司", "implements", "柳林科创大厦项目") in relations
+    # a builder is named, so the region is not guessed as the one who runs it
+    assert ("柳林县", "implements", "柳林科创大厦项目") not in relations
