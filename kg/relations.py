@@ -67,6 +67,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     spans = [(m.start, m.end) for m in doc.mentions]
     found: list[Relation] = list(doc.relations)
     last_place: _Item | None = None
+    scope: _Item | None = None  # 在X，A…；B…: the place of a 在 clause cut off by a semicolon
     named = sorted(
         (_Item(m, entity_at[(m.start, m.end)]) for m in doc.mentions if (m.start, m.end) in entity_at and m.rule != "inner"),
         key=lambda it: it.mention.start,
@@ -80,6 +81,12 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_works_for(sentence, items, lexicon, named))
         located, place = _located_at(sentence, items)
         found.extend(located)
+        if place is None and scope is not None:
+            found.extend(_still_there(sentence, items, scope))
+        # only a 在 clause that opens the sentence (在射洪市，…) reaches past its semicolon
+        opens = place is not None and sentence.text.startswith("在") and \
+            _between(sentence, place.mention.end, place.mention.end + 1) in ("，", ",")
+        scope = place if opens and sentence.text.endswith(("；", ";")) else None
         found.extend(_settled(sentence, items, place or last_place, park or focus, lexicon))
         found.extend(_implements(sentence, items, focus, lexicon))
         found.extend(_signed(sentence, items))
@@ -88,6 +95,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_settled_list(sentence, items, park or focus))
         found.extend(_adjacent(sentence, items))
         found.extend(_member_of(sentence, items))
+        found.extend(_founded(sentence, items))
         found.extend(_parent_cues(sentence, items))
         if place is not None:
             last_place = place
@@ -115,9 +123,10 @@ def _named_runner_first(relations: list[Relation], park: Entity | None) -> list[
 _REFERENCE = re.compile(
     r"该(区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园|项目|计划|工程)|全(区|县|市)"
     r"|(?:^|(?<=[,，;；。]))(项目|工程)(?=由)"  # 项目由X投资建设: the project just named
+    r"|(?:^|(?<=[,，;；。、]))(联盟|协会|学会|商会)(?=[\u4e00-\u9fff])"  # 联盟理事长: the alliance just named
 )
 _REFERENCE_TYPES = {"公司": {"Company"}, "企业": {"Company"}, "集团": {"Company"}, "联盟": {"Alliance"},
-                    "协会": {"Alliance"}, "中心": {"Organization"}, "园区": {"Park"}, "园": {"Park"},
+                    "协会": {"Alliance"}, "学会": {"Alliance"}, "商会": {"Alliance"}, "中心": {"Organization"}, "园区": {"Park"}, "园": {"Park"},
                     "项目": {"Project"}, "计划": {"Program"}, "工程": {"Program", "Project"}}
 
 
@@ -125,7 +134,7 @@ def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity
     found = []
     for match in _REFERENCE.finditer(sentence.text):
         start = sentence.start + match.start()
-        kind = match.group(1) or match.group(2) or match.group(3)
+        kind = match.group(1) or match.group(2) or match.group(3) or match.group(4)
         if kind in {"区", "县", "市", "镇"}:
             target = focus
         else:
@@ -182,6 +191,7 @@ def _works_for(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: 
             after = _post_after(sentence, item, lexicon)
             if gap and _is_post(gap, lexicon):
                 yield _relation(item.entity, "worksFor", before.entity, sentence, "post", gap)
+                yield from _first_post(sentence, items, items.index(before), item, lexicon)
                 continue
             if not gap and after:
                 yield _relation(item.entity, "worksFor", before.entity, sentence, "post", after)
@@ -196,6 +206,16 @@ def _works_for(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: 
         body = _body_for_post(post, item, named) if post else None
         if body is not None:
             yield _relation(item.entity, "worksFor", body, sentence, "post-level", post[1])
+
+
+def _first_post(sentence: Sentence, items: list[_Item], k: int, person: _Item, lexicon: Lexicon) -> Iterator[Relation]:
+    """学会会长、医院院长X: X also holds the first post, in the first body."""
+    if k == 0 or items[k - 1].top not in {"Organization", "Company"}:
+        return
+    first = items[k - 1]
+    gap = "".join(_between(sentence, first.mention.end, items[k].mention.start).split())
+    if gap.endswith("、") and _is_post(gap[:-1], lexicon):
+        yield _relation(person.entity, "worksFor", first.entity, sentence, "post", gap[:-1])
 
 
 _MAX_POST = 8
@@ -292,6 +312,12 @@ def _located_at(sentence: Sentence, items: list[_Item]) -> tuple[list[Relation],
 
 
 _CLAUSE_START = re.compile(r"[,，;；。:：、\s|]")
+
+
+def _still_there(sentence: Sentence, items: list[_Item], place: _Item) -> Iterator[Relation]:
+    """在射洪市，A公司…；B公司的生产线…: a company opening the next part is in that place too."""
+    if items and items[0].mention.start == sentence.start and items[0].top == "Company":
+        yield _relation(items[0].entity, "locatedIn", place.entity, sentence, "at")
 _SETTLE = ("落户于", "落户", "入驻", "进驻", "落地", "位于", "坐落于", "扎根", "落户到", "入驻到")
 
 
@@ -562,6 +588,27 @@ def _member_of(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
             yield _relation(before[-1].entity, "memberOf", after[0].entity, sentence, "join")
 
 
+_FOUNDED = re.compile(r"(?:共同|联合)?(?:发起)?(?:组建|成立|组成)(?:了|的)?")
+_ALLIANCE_HEADS = ("联盟", "协会", "联合体", "商会", "共同体", "联合会", "学会")
+
+
+def _founded(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """由A牵头，联合B、C等组建的X联盟 / A、B共同发起成立X协会: each founder is a member."""
+    for cue in _FOUNDED.finditer(sentence.text):
+        end = sentence.start + cue.end()
+        alliance = next((it for it in items if it.mention.start == end), None)
+        if alliance is None or alliance.top != "Organization" or \
+                not (alliance.entity.type == "Alliance" or alliance.entity.name.endswith(_ALLIANCE_HEADS)):
+            continue
+        head = sentence.text.rfind("由", 0, cue.start())
+        start = sentence.start + (head if head >= 0 else max(
+            (m.end() for m in re.finditer(r"[,，;；:：]", sentence.text[: cue.start()])), default=0))
+        for item in items:
+            if start <= item.mention.start and item.mention.end <= sentence.start + cue.start() \
+                    and item.top in {"Company", "Organization"} and item.entity.key != alliance.entity.key:
+                yield _relation(item.entity, "memberOf", alliance.entity, sentence, "founded")
+
+
 def _parent_cues(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
     """``A 下属的 B`` / ``A 旗下 B``: B is a unit of A."""
     for first, second in zip(items, items[1:]):
@@ -571,13 +618,20 @@ def _parent_cues(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
                 yield _relation(second.entity, "subOrganizationOf", first.entity, sentence, "parent-cue")
 
 
+# Departments named after the body they belong to: 某大学公共卫生学院, 某医院检验中心.
+_DEPARTMENT_HEADS = ("学院", "研究院", "研究所", "研究中心", "医院", "实验室", "中心", "办公室", "系", "部", "处", "科")
+
+
 def _units(doc: Doc) -> Iterator[Relation]:
-    """…有限公司永安分公司 is a unit of …有限公司, where both are named."""
+    """…有限公司永安分公司 is a unit of …有限公司, and 某大学公共卫生学院 of 某大学,
+    where both are named."""
     orgs = [e for e in doc.entities if top_class(e.type) in {"Company", "Organization"}]
     for unit in orgs:
-        if not unit.name.endswith(_UNIT_HEADS):
+        department = top_class(unit.type) == "Organization" and unit.name.endswith(_DEPARTMENT_HEADS)
+        if not unit.name.endswith(_UNIT_HEADS) and not department:
             continue
-        parents = [p for p in orgs if p is not unit and unit.name.startswith(p.name) and len(p.name) < len(unit.name)]
+        parents = [p for p in orgs if p is not unit and unit.name.startswith(p.name) and len(unit.name) - len(p.name) >= 2
+                   and len(p.name) >= 3]
         if parents:
             parent = max(parents, key=lambda p: len(p.name))
             sentence = _sentence_of(doc, unit.mentions[0])

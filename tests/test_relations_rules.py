@@ -90,3 +90,45 @@ def test_a_project_at_a_crossing_is_on_both_roads_and_its_builder_runs_it():
     assert ("恒达建设股份有限公司", "implements", "柳林科创大厦项目") in relations
     # a builder is named, so the region is not guessed as the one who runs it
     assert ("柳林县", "implements", "柳林科创大厦项目") not in relations
+
+
+def test_the_founders_of_an_alliance_are_its_members():
+    relations = _relations(
+        "会上，由云帆精密机械有限公司牵头，联合星澜电子科技有限公司、柳林工业研究院等20家企业和机构"
+        "组建的柳林智能制造产业联盟正式揭牌。"
+    )
+    members = {r[0] for r in relations if r[1:] == ("memberOf", "柳林智能制造产业联盟")}
+    assert {"星澜电子科技有限公司", "柳林工业研究院"} <= members
+    assert not any(r[1] == "memberOf" and r[2] != "柳林智能制造产业联盟" for r in relations)
+
+
+def test_a_region_that_founds_an_alliance_is_not_a_member(seed_doc):
+    names = {e.key: e.name for e in seed_doc.entities}
+    assert not any(r.predicate == "memberOf" and names[r.subject] == "泉山区" for r in seed_doc.relations)
+
+
+def test_two_posts_in_two_bodies_before_one_name():
+    doc = _doc("柳林医学学会会长、柳林县人民医院院长李建国出席。")
+    names = {e.key: e.name for e in doc.entities}
+    posts = {(names[r.object], r.position) for r in doc.relations if r.predicate == "worksFor"}
+    assert posts == {("柳林医学学会", "会长"), ("柳林县人民医院", "院长")}
+
+
+def test_the_alliance_just_named_is_where_its_chair_works():
+    relations = _relations("柳林智能制造产业联盟今天成立。联盟理事长、云帆精密机械有限公司总经理王明远表示将加强合作。")
+    assert ("王明远", "worksFor", "柳林智能制造产业联盟") in relations
+    assert ("王明远", "worksFor", "云帆精密机械有限公司") in relations
+
+
+def test_a_school_named_after_its_university_is_part_of_it():
+    relations = _relations("青禾师范大学副校长王明远出席。青禾师范大学教育学院院长李建国发言。")
+    assert ("青禾师范大学教育学院", "subOrganizationOf", "青禾师范大学") in relations
+
+
+def test_an_opening_zai_clause_reaches_past_its_semicolon_only():
+    relations = _relations(
+        "在石桥镇，云帆精密机械有限公司的新车间已投产；星澜电子科技有限公司的生产线满负荷运行。"
+        "柳林县发展很快，青禾农业发展有限公司在石桥镇建设新车间；恒达建设股份有限公司的生产线满负荷运行。"
+    )
+    assert ("星澜电子科技有限公司", "locatedIn", "石桥镇") in relations
+    assert ("恒达建设股份有限公司", "locatedIn", "石桥镇") not in relations
