@@ -379,7 +379,7 @@ def _located_before(sentence: Sentence, items: list[_Item], offset: int) -> bool
 
 _BRING_IN = re.compile("引进|引入|招引|吸引")
 _WHERE_LEAD = ("位于", "坐落于", "坐落在")
-_JOINED = ("与", "和", "、", "及")
+_JOINED = ("", "与", "和", "、", "及")  # "": 位于柳州市柳江区穿山镇的…, every level
 _SPOT = re.compile(r"^(?:交叉口|交汇处|交界处|之间|附近|一带|路口|旁|内|[东南西北]侧)?的$")
 
 
@@ -423,8 +423,12 @@ def _brought_in(sentence: Sentence, items: list[_Item], focus: Entity | None) ->
 
 
 def _adjacent(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
-    """黄集镇蔬菜批发市场, 老城镇上洲村: a place written right before another thing holds it."""
+    """黄集镇蔬菜批发市场, 老城镇上洲村: a place written right before another thing holds it;
+    so does a park or building written before 内的 (园区内的创新大厦)."""
     for outer, inner in zip(items, items[1:]):
+        if outer.top in {"Park", "Facility"} and inner.top in ALLOWED["locatedIn"][0] and \
+                _between(sentence, outer.mention.end, inner.mention.start) in ("内的", "里的"):
+            yield _relation(inner.entity, "locatedIn", outer.entity, sentence, "adjacent")
         if outer.top != "Region" or inner.mention.start != outer.mention.end:
             continue
         if inner.top == "Region" and inner.entity.type in {"Subdistrict", "Community"}:

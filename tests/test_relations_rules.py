@@ -132,3 +132,9 @@ def test_an_opening_zai_clause_reaches_past_its_semicolon_only():
     )
     assert ("星澜电子科技有限公司", "locatedIn", "石桥镇") in relations
     assert ("恒达建设股份有限公司", "locatedIn", "石桥镇") not in relations
+
+
+def test_a_park_word_stands_for_the_park_and_places_written_in_a_row_all_hold_it():
+    relations = _relations("青禾软件园今年新增企业20家。走进位于吕梁市柳林县石桥镇的软件园，园区产值增长两成。软件园内的星澜大厦投入使用。")
+    assert {("青禾软件园", "locatedIn", "柳林县"), ("青禾软件园", "locatedIn", "石桥镇")} <= relations
+    assert ("星澜大厦", "locatedIn", "青禾软件园") in relations
