@@ -72,6 +72,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         (_Item(m, entity_at[(m.start, m.end)]) for m in doc.mentions if (m.start, m.end) in entity_at and m.rule != "inner"),
         key=lambda it: it.mention.start,
     )
+    named = [_unnamed(doc.text, it, spans) for it in named]
     for sentence in doc.sentences:
         items = [it for it in named if sentence.start <= it.mention.start < sentence.end]
         items = sorted(
@@ -148,6 +149,28 @@ def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity
             end = sentence.start + match.end()
             found.append(_Item(Mention(start, end, text[start:end], target.name, target.type, "reference"), target))
     return found
+
+
+# A place that opens a longer name the mention finder did not take whole:
+# 深圳市联晟冷链物流有限公司 read as 深圳市 + text. Such a place is no one's subject.
+_NAME_REST = re.compile(
+    r"[\u4e00-\u9fff（）()]{1,16}?(?:股份有限公司|有限责任公司|有限公司|集团|公司|研究院|研究所|大学|学院|医院|联盟|协会)"
+)
+_NOT_IN_NAMES = re.compile("[的了在与和及为是将把对向从由等]")
+
+
+def _unnamed(text: str, item: _Item, spans: list[tuple[int, int]]) -> _Item:
+    """The place, or a stand-in for the whole name it opens: the stand-in holds its
+    place in the sentence (A、B分别签约…) but no relation to it is kept."""
+    if item.top != "Region":
+        return item
+    rest = _NAME_REST.match(text, item.mention.end)
+    if not rest or _NOT_IN_NAMES.search(rest.group()) or any(item.mention.end <= s < rest.end() for s, _ in spans):
+        return item
+    start, end = item.mention.start, rest.end()
+    kind = "Company" if rest.group().endswith(("公司", "集团")) else "Organization"
+    stand_in = Entity(key="", type=kind, name=text[start:end])  # no key: _valid_unique drops its relations
+    return _Item(Mention(start, end, text[start:end], stand_in.name, kind, "stand-in"), stand_in)
 
 
 def _park_words(text: str, sentence: Sentence, park: Entity | None, spans: list[tuple[int, int]]) -> list[_Item]:

@@ -138,3 +138,12 @@ def test_a_park_word_stands_for_the_park_and_places_written_in_a_row_all_hold_it
     relations = _relations("青禾软件园今年新增企业20家。走进位于吕梁市柳林县石桥镇的软件园，园区产值增长两成。软件园内的星澜大厦投入使用。")
     assert {("青禾软件园", "locatedIn", "柳林县"), ("青禾软件园", "locatedIn", "石桥镇")} <= relations
     assert ("星澜大厦", "locatedIn", "青禾软件园") in relations
+
+
+def test_a_place_opening_a_longer_name_is_no_ones_subject_but_keeps_its_turn():
+    # if 深圳市 is found without the company name it opens, it must not run the project
+    relations = _relations(
+        "柳林县举行签约仪式。深圳市联晟冷链物流有限公司、青禾农业发展有限公司分别签约星澜冷链物流中心项目、云帆果蔬冷链项目。"
+    )
+    assert not any(r[0] == "深圳市" for r in relations)
+    assert ("青禾农业发展有限公司", "implements", "星澜冷链物流中心项目") not in relations
