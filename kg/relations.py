@@ -546,19 +546,29 @@ def _builder_after(sentence: Sentence, after: list[_Item], item: _Item, cues: tu
 
 
 def _opening_subject(sentence: Sentence, before: list[_Item]) -> Entity | None:
-    if before and before[0].mention.start == sentence.start and before[0].top in ALLOWED["implements"][0]:
+    if before and before[0].mention.start == sentence.start and before[0].top in ALLOWED["implements"][0] \
+            and not _modifies_next(before, 0):
         return before[0].entity
     return None
+
+
+def _modifies_next(items: list[_Item], k: int) -> bool:
+    """深圳市 in 深圳市联晟冷链物流有限公司: a place written right before a body or
+    company says where it is; it is not the subject itself."""
+    return items[k].top == "Region" and k + 1 < len(items) and items[k + 1].mention.start == items[k].mention.end \
+        and items[k + 1].top in {"Company", "Organization"}
 
 
 def _cue_subject(sentence: Sentence, before: list[_Item], item: _Item, cues: tuple[str, ...]) -> Entity | None:
     clause_start = sentence.start + max(
         (m.end() for m in re.finditer(r"[,，;；。:：]", _between(sentence, sentence.start, item.mention.start))), default=0
     )
-    for candidate in reversed(before):
+    for k in range(len(before) - 1, -1, -1):
+        candidate = before[k]
         if candidate.mention.start < clause_start:
             break
-        if candidate.top not in ALLOWED["implements"][0] or _between(sentence, candidate.mention.start - 1, candidate.mention.start) == "在":
+        if candidate.top not in ALLOWED["implements"][0] or _modifies_next(before, k) or \
+                _between(sentence, candidate.mention.start - 1, candidate.mention.start) == "在":
             continue  # 在热市镇建设P: the place is where, not who
         after = _between(sentence, candidate.mention.end, min(candidate.mention.end + 6, item.mention.start))
         if any(after.lstrip("还也已将正在积极大力全面率先").startswith(cue) for cue in cues):

@@ -1,5 +1,7 @@
 """Relation rules for news on parks, project signings and alliances (invented sentences)."""
 
+import dataclasses
+
 from kg.pipeline import process
 from kg.resolve import focus_park, focus_region
 from kg.types import Document
@@ -147,3 +149,27 @@ def test_a_place_opening_a_longer_name_is_no_ones_subject_but_keeps_its_turn():
     )
     assert not any(r[0] == "深圳市" for r in relations)
     assert ("青禾农业发展有限公司", "implements", "星澜冷链物流中心项目") not in relations
+
+
+def _found(text, spans):
+    """Relations read from ``text`` with the mentions given, whatever the finder would find."""
+    from kg import link, relations, resolve, sentences
+    from kg.types import Doc, Mention
+
+    mentions = []
+    for name, cls in spans:
+        start = text.index(name)
+        mentions.append(Mention(start, start + len(name), name, name, cls, "lexicon"))
+    doc = sentences.split(Doc(Document("t", "t", text)))
+    doc = relations.find(link.link(resolve.resolve(dataclasses.replace(doc, mentions=tuple(mentions)))))
+    names = {e.key: e.name for e in doc.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in doc.relations}
+
+
+def test_a_place_written_before_a_company_is_where_it_is_not_who_acts():
+    relations = _found(
+        "柳林县召开大会。深圳市星澜冷链有限公司签约青禾冷链项目。",
+        [("柳林县", "District"), ("深圳市", "City"), ("星澜冷链有限公司", "Company"), ("青禾冷链项目", "Project")],
+    )
+    assert ("深圳市", "implements", "青禾冷链项目") not in relations
+    assert ("星澜冷链有限公司", "locatedIn", "深圳市") in relations
