@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.lexicon import Lexicon, default_lexicon
-from kg.resolve import focus_region, top_class
+from kg.resolve import PARK_WORDS, focus_park, focus_region, top_class
 from kg.types import Doc, Entity, Mention, Relation, Sentence
 
 __all__ = ["find", "focus_region", "ALLOWED"]
@@ -63,36 +63,71 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     lexicon = lexicon or default_lexicon()
     entity_at = {(m.start, m.end): e for e in doc.entities for m in e.mentions}
     focus = focus_region(doc)
+    park = focus_park(doc, focus)
+    spans = [(m.start, m.end) for m in doc.mentions]
     found: list[Relation] = list(doc.relations)
     last_place: _Item | None = None
+    scope: _Item | None = None  # 在X，A…；B…: the place of a 在 clause cut off by a semicolon
     named = sorted(
         (_Item(m, entity_at[(m.start, m.end)]) for m in doc.mentions if (m.start, m.end) in entity_at and m.rule != "inner"),
         key=lambda it: it.mention.start,
     )
+    named = [_unnamed(doc.text, it, spans) for it in named]
     for sentence in doc.sentences:
         items = [it for it in named if sentence.start <= it.mention.start < sentence.end]
-        items = sorted(items + _references(doc.text, sentence, named, focus), key=lambda it: it.mention.start)
+        items = sorted(
+            items + _references(doc.text, sentence, named, focus) + _park_words(doc.text, sentence, park, spans),
+            key=lambda it: it.mention.start,
+        )
         found.extend(_works_for(sentence, items, lexicon, named))
         located, place = _located_at(sentence, items)
         found.extend(located)
-        found.extend(_settled(sentence, items, place or last_place, focus, lexicon))
+        if place is None and scope is not None:
+            found.extend(_still_there(sentence, items, scope))
+        # only a 在 clause that opens the sentence (在射洪市，…) reaches past its semicolon
+        opens = place is not None and sentence.text.startswith("在") and \
+            _between(sentence, place.mention.end, place.mention.end + 1) in ("，", ",")
+        scope = place if opens and sentence.text.endswith(("；", ";")) else None
+        found.extend(_settled(sentence, items, place or last_place, park or focus, lexicon))
         found.extend(_implements(sentence, items, focus, lexicon))
+        found.extend(_signed(sentence, items))
+        found.extend(_sited(sentence, items))
         found.extend(_brought_in(sentence, items, focus))
+        found.extend(_settled_list(sentence, items, park or focus))
         found.extend(_adjacent(sentence, items))
         found.extend(_member_of(sentence, items))
+        found.extend(_founded(sentence, items))
         found.extend(_parent_cues(sentence, items))
         if place is not None:
             last_place = place
     found.extend(_units(doc))
-    found.extend(_defaults(doc, focus, found))
-    return dataclasses.replace(doc, relations=tuple(_valid_unique(found, doc)))
+    found.extend(_defaults(doc, focus, park, found))
+    return dataclasses.replace(doc, relations=tuple(_valid_unique(_named_runner_first(found, park), doc)))
+
+
+def _named_runner_first(relations: list[Relation], park: Entity | None) -> list[Relation]:
+    """``focus implements P`` is a guess for when the text names no one; drop it where
+    it does name who runs P (in another sentence), and in a text about a park,
+    whose projects are run by firms and the park, not by the region around it."""
+    named: dict[str, set[str]] = {}
+    for r in relations:
+        if r.predicate == "implements" and r.rule != _FOCUS_IMPLEMENTS:
+            named.setdefault(r.object, set()).add(r.subject)
+    return [
+        r for r in relations
+        if r.rule != _FOCUS_IMPLEMENTS or r.subject in named.get(r.object, {r.subject}) and park is None
+    ]
 
 
 # References that stand for an entity named before: 该区 is the region the text
 # is about, 该公司 the last company named, 该联盟 the last alliance.
-_REFERENCE = re.compile(r"该(区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园|项目|计划|工程)|全(区|县|市)")
+_REFERENCE = re.compile(
+    r"该(区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园|项目|计划|工程)|全(区|县|市)"
+    r"|(?:^|(?<=[,，;；。]))(项目|工程)(?=由)"  # 项目由X投资建设: the project just named
+    r"|(?:^|(?<=[,，;；。、]))(联盟|协会|学会|商会)(?=[\u4e00-\u9fff])"  # 联盟理事长: the alliance just named
+)
 _REFERENCE_TYPES = {"公司": {"Company"}, "企业": {"Company"}, "集团": {"Company"}, "联盟": {"Alliance"},
-                    "协会": {"Alliance"}, "中心": {"Organization"}, "园区": {"Park"}, "园": {"Park"},
+                    "协会": {"Alliance"}, "学会": {"Alliance"}, "商会": {"Alliance"}, "中心": {"Organization"}, "园区": {"Park"}, "园": {"Park"},
                     "项目": {"Project"}, "计划": {"Program"}, "工程": {"Program", "Project"}}
 
 
@@ -100,7 +135,7 @@ def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity
     found = []
     for match in _REFERENCE.finditer(sentence.text):
         start = sentence.start + match.start()
-        kind = match.group(1) or match.group(2)
+        kind = match.group(1) or match.group(2) or match.group(3) or match.group(4)
         if kind in {"区", "县", "市", "镇"}:
             target = focus
         else:
@@ -116,12 +151,46 @@ def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity
     return found
 
 
+# A place that opens a longer name the mention finder did not take whole:
+# 深圳市联晟冷链物流有限公司 read as 深圳市 + text. Such a place is no one's subject.
+_NAME_REST = re.compile(
+    r"[\u4e00-\u9fff（）()]{1,16}?(?:股份有限公司|有限责任公司|有限公司|集团|公司|研究院|研究所|大学|学院|医院|联盟|协会)"
+)
+_NOT_IN_NAMES = re.compile("[的了在与和及为是将把对向从由等]")
+
+
+def _unnamed(text: str, item: _Item, spans: list[tuple[int, int]]) -> _Item:
+    """The place, or a stand-in for the whole name it opens: the stand-in holds its
+    place in the sentence (A、B分别签约…) but no relation to it is kept."""
+    if item.top != "Region":
+        return item
+    rest = _NAME_REST.match(text, item.mention.end)
+    if not rest or _NOT_IN_NAMES.search(rest.group()) or any(item.mention.end <= s < rest.end() for s, _ in spans):
+        return item
+    start, end = item.mention.start, rest.end()
+    kind = "Company" if rest.group().endswith(("公司", "集团")) else "Organization"
+    stand_in = Entity(key="", type=kind, name=text[start:end])  # no key: _valid_unique drops its relations
+    return _Item(Mention(start, end, text[start:end], stand_in.name, kind, "stand-in"), stand_in)
+
+
+def _park_words(text: str, sentence: Sentence, park: Entity | None, spans: list[tuple[int, int]]) -> list[_Item]:
+    """园区 / 产业园 / 高新区 on their own, in a text about one park, stand for that park."""
+    if park is None:
+        return []
+    found = []
+    for match in PARK_WORDS.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if not any(s <= start < e for s, e in spans):
+            found.append(_Item(Mention(start, end, text[start:end], park.name, park.type, "reference"), park))
+    return found
+
+
 def _relation(subject: Entity, predicate: str, obj: Entity, sentence: Sentence, rule: str, position: str | None = None):
     return Relation(subject.key, predicate, obj.key, sentence=sentence.index, position=position, rule=rule)
 
 
 def _between(sentence: Sentence, start: int, end: int) -> str:
-    return sentence.text[start - sentence.start : end - sentence.start]
+    return sentence.text[max(start, sentence.start) - sentence.start : max(end, sentence.start) - sentence.start]
 
 
 # ---------------------------------------------------------------- worksFor
@@ -145,6 +214,7 @@ def _works_for(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: 
             after = _post_after(sentence, item, lexicon)
             if gap and _is_post(gap, lexicon):
                 yield _relation(item.entity, "worksFor", before.entity, sentence, "post", gap)
+                yield from _first_post(sentence, items, items.index(before), item, lexicon)
                 continue
             if not gap and after:
                 yield _relation(item.entity, "worksFor", before.entity, sentence, "post", after)
@@ -159,6 +229,16 @@ def _works_for(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: 
         body = _body_for_post(post, item, named) if post else None
         if body is not None:
             yield _relation(item.entity, "worksFor", body, sentence, "post-level", post[1])
+
+
+def _first_post(sentence: Sentence, items: list[_Item], k: int, person: _Item, lexicon: Lexicon) -> Iterator[Relation]:
+    """学会会长、医院院长X: X also holds the first post, in the first body."""
+    if k == 0 or items[k - 1].top not in {"Organization", "Company"}:
+        return
+    first = items[k - 1]
+    gap = "".join(_between(sentence, first.mention.end, items[k].mention.start).split())
+    if gap.endswith("、") and _is_post(gap[:-1], lexicon):
+        yield _relation(person.entity, "worksFor", first.entity, sentence, "post", gap[:-1])
 
 
 _MAX_POST = 8
@@ -255,18 +335,18 @@ def _located_at(sentence: Sentence, items: list[_Item]) -> tuple[list[Relation],
 
 
 _CLAUSE_START = re.compile(r"[,，;；。:：、\s|]")
+
+
+def _still_there(sentence: Sentence, items: list[_Item], place: _Item) -> Iterator[Relation]:
+    """在射洪市，A公司…；B公司的生产线…: a company opening the next part is in that place too."""
+    if items and items[0].mention.start == sentence.start and items[0].top == "Company":
+        yield _relation(items[0].entity, "locatedIn", place.entity, sentence, "at")
 _SETTLE = ("落户于", "落户", "入驻", "进驻", "落地", "位于", "坐落于", "扎根", "落户到", "入驻到")
 
 
 def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, focus: Entity | None, lexicon: Lexicon) -> Iterator[Relation]:
     text = sentence.text
-    for first, second in zip(items, items[1:]):
-        # 位于滨湖路的金穗大厦
-        lead = _between(sentence, first.mention.start - 3, first.mention.start)
-        gap = _between(sentence, first.mention.end, second.mention.start)
-        if lead.endswith(("位于", "坐落于", "坐落在")) and gap == "的" and first.top in ALLOWED["locatedIn"][1]:
-            if second.top in ALLOWED["locatedIn"][0]:
-                yield _relation(second.entity, "locatedIn", first.entity, sentence, "settle")
+    yield from _located_where(sentence, items)
     for cue in re.finditer("|".join(_SETTLE), text):
         cue_at = sentence.start + cue.start()
         clause_start = max(
@@ -286,6 +366,8 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
         elif after.startswith(_HERE) and last_place is not None:
             place = last_place.entity
         elif focus is not None and not following or (following and following[0].top not in ALLOWED["locatedIn"][1]):
+            # 园区已落地项目23个: what lands is after the verb, the park holds it
+            subjects = [it for it in subjects if it.top != "Park" or it.entity.key == getattr(focus, "key", None)]
             place = focus
         if place is None:
             continue
@@ -294,7 +376,54 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
                 yield _relation(subject.entity, "locatedIn", place, sentence, "settle")
 
 
+_SETTLED_LIST = re.compile(r"(?:新)?(?:落户|入驻|进驻|落地|签约)的(?:企业|项目|公司)(?:中|有|包括)?")
+
+
+def _settled_list(sentence: Sentence, items: list[_Item], home: Entity | None) -> Iterator[Relation]:
+    """上半年落户的企业中，A、B、C等9家企业…: the companies listed settled in the
+    place the text is about (the park, in a text about a park)."""
+    if home is None:
+        return
+    for cue in _SETTLED_LIST.finditer(sentence.text):
+        if _located_before(sentence, items, cue.start()):
+            continue  # 在X落户的企业: placed by the 在 rule
+        for item in items:
+            if item.mention.start >= sentence.start + cue.end() and item.top in {"Company", "Project"}:
+                yield _relation(item.entity, "locatedIn", home, sentence, "settled-list")
+
+
+def _located_before(sentence: Sentence, items: list[_Item], offset: int) -> bool:
+    return any(
+        it.top in ALLOWED["locatedIn"][1] and it.mention.start < sentence.start + offset
+        and _between(sentence, it.mention.start - 1, it.mention.start) == "在"
+        for it in items
+    )
+
+
 _BRING_IN = re.compile("引进|引入|招引|吸引")
+_WHERE_LEAD = ("位于", "坐落于", "坐落在")
+_JOINED = ("", "与", "和", "、", "及")  # "": 位于柳州市柳江区穿山镇的…, every level
+_SPOT = re.compile(r"^(?:交叉口|交汇处|交界处|之间|附近|一带|路口|旁|内|[东南西北]侧)?的$")
+
+
+def _located_where(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """位于滨湖路的金穗大厦 / 位于A路与B路交叉口的P项目: the thing after 的 is at
+    each place named between 位于 and 的."""
+    for i, first in enumerate(items):
+        lead = _between(sentence, first.mention.start - 3, first.mention.start)
+        if not lead.endswith(_WHERE_LEAD) or first.top not in ALLOWED["locatedIn"][1]:
+            continue
+        places = [first]
+        k = i + 1
+        while k < len(items) and items[k].top in ALLOWED["locatedIn"][1] and \
+                _between(sentence, places[-1].mention.end, items[k].mention.start) in _JOINED:
+            places.append(items[k])
+            k += 1
+        if k == len(items) or items[k].top not in ALLOWED["locatedIn"][0]:
+            continue
+        if _SPOT.match(_between(sentence, places[-1].mention.end, items[k].mention.start)):
+            for place in places:
+                yield _relation(items[k].entity, "locatedIn", place.entity, sentence, "settle")
 
 
 def _brought_in(sentence: Sentence, items: list[_Item], focus: Entity | None) -> Iterator[Relation]:
@@ -317,8 +446,12 @@ def _brought_in(sentence: Sentence, items: list[_Item], focus: Entity | None) ->
 
 
 def _adjacent(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
-    """黄集镇蔬菜批发市场, 老城镇上洲村: a place written right before another thing holds it."""
+    """黄集镇蔬菜批发市场, 老城镇上洲村: a place written right before another thing holds it;
+    so does a park or building written before 内的 (园区内的创新大厦)."""
     for outer, inner in zip(items, items[1:]):
+        if outer.top in {"Park", "Facility"} and inner.top in ALLOWED["locatedIn"][0] and \
+                _between(sentence, outer.mention.end, inner.mention.start) in ("内的", "里的"):
+            yield _relation(inner.entity, "locatedIn", outer.entity, sentence, "adjacent")
         if outer.top != "Region" or inner.mention.start != outer.mention.end:
             continue
         if inner.top == "Region" and inner.entity.type in {"Subdistrict", "Community"}:
@@ -343,12 +476,52 @@ def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, le
             continue  # 学习运用“千万工程”经验, 反对形象工程: learned from or opposed, not run
         subject = (
             _builder_after(sentence, items[i + 1 :], item, cues)
+            or _respectively(sentence, items, i)
             or _opening_subject(sentence, items[:i])
             or _cue_subject(sentence, items[:i], item, cues)
+            or _earlier_clause_subject(sentence, items[:i], lexicon)
         )
-        subject = subject or focus
         if subject is not None:
             yield _relation(subject, "implements", item.entity, sentence, "implement")
+        elif focus is not None:
+            yield _relation(focus, "implements", item.entity, sentence, _FOCUS_IMPLEMENTS)
+
+
+# The rule name of ``focus implements P``, dropped where the text names who runs P.
+_FOCUS_IMPLEMENTS = "implement-focus"
+_CONNECTIVES = ("此外", "另外", "同时", "其中", "目前", "近日", "今年", "去年", "日前")
+
+
+def _respectively(sentence: Sentence, items: list[_Item], i: int) -> Entity | None:
+    """A、B分别签约P1和P2: the n-th of those before 分别 runs the n-th project after it."""
+    cue = sentence.text.find("分别")
+    if cue < 0 or items[i].mention.start < sentence.start + cue:
+        return None
+    clause_start = sentence.start + max((m.end() for m in re.finditer(r"[,，;；:：]", sentence.text[:cue])), default=0)
+    clause_end = sentence.start + next(
+        (m.start() + cue for m in re.finditer(r"[,，;；:：。]", sentence.text[cue:])), len(sentence.text)
+    )
+    actors = [it for it in items if clause_start <= it.mention.start < sentence.start + cue
+              and it.top in ALLOWED["implements"][0]]
+    objects = [it for it in items if sentence.start + cue < it.mention.start < clause_end
+               and it.top in ALLOWED["implements"][1]]
+    if len(actors) < 2 or len(actors) != len(objects) or items[i] not in objects:
+        return None
+    return actors[objects.index(items[i])].entity
+
+
+def _earlier_clause_subject(sentence: Sentence, before: list[_Item], lexicon: Lexicon) -> Entity | None:
+    """此外，X公司拟投资9亿元，在热市镇建设P: the company that opens an earlier clause
+    of the sentence runs P, when no one nearer does."""
+    clause_starts = [sentence.start] + [sentence.start + m.end() for m in re.finditer(r"[,，]", sentence.text)]
+    for candidate in reversed(before):
+        if candidate.top not in {"Company", "Organization"} or _post_after(sentence, candidate, lexicon):
+            continue  # 县委常委、副县长X宣布: the body names a post, X is the subject
+        opening = next((s for s in reversed(clause_starts) if s <= candidate.mention.start), sentence.start)
+        lead = _between(sentence, opening, candidate.mention.start)
+        if lead in ("", *_CONNECTIVES):
+            return candidate.entity
+    return None
 
 
 _NOT_RUN = re.compile("学习|借鉴|运用|用好|反对|纠治|防止|杜绝")
@@ -373,24 +546,69 @@ def _builder_after(sentence: Sentence, after: list[_Item], item: _Item, cues: tu
 
 
 def _opening_subject(sentence: Sentence, before: list[_Item]) -> Entity | None:
-    if before and before[0].mention.start == sentence.start and before[0].top in ALLOWED["implements"][0]:
+    if before and before[0].mention.start == sentence.start and before[0].top in ALLOWED["implements"][0] \
+            and not _modifies_next(before, 0):
         return before[0].entity
     return None
+
+
+def _modifies_next(items: list[_Item], k: int) -> bool:
+    """深圳市 in 深圳市联晟冷链物流有限公司: a place written right before a body or
+    company says where it is; it is not the subject itself."""
+    return items[k].top == "Region" and k + 1 < len(items) and items[k + 1].mention.start == items[k].mention.end \
+        and items[k + 1].top in {"Company", "Organization"}
 
 
 def _cue_subject(sentence: Sentence, before: list[_Item], item: _Item, cues: tuple[str, ...]) -> Entity | None:
     clause_start = sentence.start + max(
         (m.end() for m in re.finditer(r"[,，;；。:：]", _between(sentence, sentence.start, item.mention.start))), default=0
     )
-    for candidate in reversed(before):
+    for k in range(len(before) - 1, -1, -1):
+        candidate = before[k]
         if candidate.mention.start < clause_start:
             break
-        if candidate.top not in ALLOWED["implements"][0]:
-            continue
+        if candidate.top not in ALLOWED["implements"][0] or _modifies_next(before, k) or \
+                _between(sentence, candidate.mention.start - 1, candidate.mention.start) == "在":
+            continue  # 在热市镇建设P: the place is where, not who
         after = _between(sentence, candidate.mention.end, min(candidate.mention.end + 6, item.mention.start))
         if any(after.lstrip("还也已将正在积极大力全面率先").startswith(cue) for cue in cues):
             return candidate.entity
     return None
+
+
+_SIGN = re.compile("签订|签约|签署")
+
+
+def _signed(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """A与B签订P投资协议 / A与B签约P: the company of the two runs P, and P is in
+    the other when that is a park or a place (not a government body)."""
+    for k, (first, second) in enumerate(zip(items, items[1:])):
+        if _between(sentence, first.mention.end, second.mention.start) not in ("与", "和", "同"):
+            continue
+        investor, host = (first, second) if first.top == "Company" else (second, first)
+        if investor.top != "Company" or host.top == "Company":
+            continue
+        rest = items[k + 2 :]
+        if not rest or rest[0].top != "Project":
+            continue
+        gap = _between(sentence, second.mention.end, rest[0].mention.start)
+        if not _SIGN.search(gap) or _PUNCT.search(gap) or len(gap) > 8:
+            continue
+        yield _relation(investor.entity, "implements", rest[0].entity, sentence, "sign")
+        if host.top in {"Park", "Region"}:
+            yield _relation(rest[0].entity, "locatedIn", host.entity, sentence, "sign")
+
+
+_SITE = re.compile("选址(?:于|在)?")
+
+
+def _sited(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """P项目…，选址X镇: the project named last before 选址 is in that place."""
+    for cue in _SITE.finditer(sentence.text):
+        after = [it for it in items if it.mention.start == sentence.start + cue.end()]
+        before = [it for it in items if it.mention.end <= sentence.start + cue.start() and it.top == "Project"]
+        if after and before and after[0].top in ALLOWED["locatedIn"][1]:
+            yield _relation(before[-1].entity, "locatedIn", after[0].entity, sentence, "site")
 
 
 # ---------------------------------------------------------------- memberOf, subOrganizationOf
@@ -407,6 +625,27 @@ def _member_of(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
             yield _relation(before[-1].entity, "memberOf", after[0].entity, sentence, "join")
 
 
+_FOUNDED = re.compile(r"(?:共同|联合)?(?:发起)?(?:组建|成立|组成)(?:了|的)?")
+_ALLIANCE_HEADS = ("联盟", "协会", "联合体", "商会", "共同体", "联合会", "学会")
+
+
+def _founded(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """由A牵头，联合B、C等组建的X联盟 / A、B共同发起成立X协会: each founder is a member."""
+    for cue in _FOUNDED.finditer(sentence.text):
+        end = sentence.start + cue.end()
+        alliance = next((it for it in items if it.mention.start == end), None)
+        if alliance is None or alliance.top != "Organization" or \
+                not (alliance.entity.type == "Alliance" or alliance.entity.name.endswith(_ALLIANCE_HEADS)):
+            continue
+        head = sentence.text.rfind("由", 0, cue.start())
+        start = sentence.start + (head if head >= 0 else max(
+            (m.end() for m in re.finditer(r"[,，;；:：]", sentence.text[: cue.start()])), default=0))
+        for item in items:
+            if start <= item.mention.start and item.mention.end <= sentence.start + cue.start() \
+                    and item.top in {"Company", "Organization"} and item.entity.key != alliance.entity.key:
+                yield _relation(item.entity, "memberOf", alliance.entity, sentence, "founded")
+
+
 def _parent_cues(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
     """``A 下属的 B`` / ``A 旗下 B``: B is a unit of A."""
     for first, second in zip(items, items[1:]):
@@ -416,13 +655,20 @@ def _parent_cues(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
                 yield _relation(second.entity, "subOrganizationOf", first.entity, sentence, "parent-cue")
 
 
+# Departments named after the body they belong to: 某大学公共卫生学院, 某医院检验中心.
+_DEPARTMENT_HEADS = ("学院", "研究院", "研究所", "研究中心", "医院", "实验室", "中心", "办公室", "系", "部", "处", "科")
+
+
 def _units(doc: Doc) -> Iterator[Relation]:
-    """…有限公司永安分公司 is a unit of …有限公司, where both are named."""
+    """…有限公司永安分公司 is a unit of …有限公司, and 某大学公共卫生学院 of 某大学,
+    where both are named."""
     orgs = [e for e in doc.entities if top_class(e.type) in {"Company", "Organization"}]
     for unit in orgs:
-        if not unit.name.endswith(_UNIT_HEADS):
+        department = top_class(unit.type) == "Organization" and unit.name.endswith(_DEPARTMENT_HEADS)
+        if not unit.name.endswith(_UNIT_HEADS) and not department:
             continue
-        parents = [p for p in orgs if p is not unit and unit.name.startswith(p.name) and len(p.name) < len(unit.name)]
+        parents = [p for p in orgs if p is not unit and unit.name.startswith(p.name) and len(unit.name) - len(p.name) >= 2
+                   and len(p.name) >= 3]
         if parents:
             parent = max(parents, key=lambda p: len(p.name))
             sentence = _sentence_of(doc, unit.mentions[0])
@@ -439,16 +685,21 @@ def _sentence_of(doc: Doc, mention: Mention) -> Sentence:
     return doc.sentences[0]
 
 
-def _defaults(doc: Doc, focus: Entity | None, found: list[Relation]) -> Iterator[Relation]:
-    """Place what the text places nowhere else in the region the text is about."""
+def _defaults(doc: Doc, focus: Entity | None, park: Entity | None, found: list[Relation]) -> Iterator[Relation]:
+    """Place what the text places nowhere else in the region the text is about,
+    or, for projects and facilities in a text about a park, in that park."""
     if focus is None:
         return
-    placed = {r.subject for r in found if r.predicate in {"locatedIn", "partOf"}}
+    types = {e.key: e.type for e in doc.entities}
+    # a place on a road or in a building is still to be placed in an area
+    placed = {r.subject for r in found if r.predicate in {"locatedIn", "partOf"} and top_class(types.get(r.object, "")) != "Facility"}
     for entity in doc.entities:
         if entity.key in placed or entity.key == focus.key:
             continue
         sentence = _sentence_of(doc, entity.mentions[0])
-        if entity.type in {"Park", "Facility", "Project"}:
+        if entity.type in {"Facility", "Project"} and park is not None:
+            yield _relation(entity, "locatedIn", park, sentence, "focus-park")
+        elif entity.type in {"Park", "Facility", "Project"}:
             yield _relation(entity, "locatedIn", _home_region(doc, entity, focus), sentence, "focus")
         elif entity.type in {"Subdistrict", "Community"} and focus.type in {"District", "City"}:
             yield _relation(entity, "partOf", focus, sentence, "focus")
