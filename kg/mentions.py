@@ -891,7 +891,9 @@ def _model_place_class(name: str, words: list[Token], lexicon: Lexicon) -> str |
     suffix, _ = _suffix_at(len(name), name, 1, lexicon)
     if suffix is None or TOP_CLASSES.get(suffix.type, suffix.type) not in {"Region", "Facility", "Park"}:
         return None
-    return suffix.type if len(words) > 1 and _name_evidence(words[:-1], lexicon) else None
+    if len(words) == 1:
+        return suffix.type if lexicon.word_frequency(name) < _COMMON_WORD else None  # 石桥镇, not 城镇
+    return suffix.type if _name_evidence(words[:-1], lexicon) else None
 
 
 def _model_class(name: str, label: str, confidence: float, words: list[Token], text: str, lexicon: Lexicon) -> str | None:
