@@ -230,6 +230,8 @@ def _name_token(token: Token, lexicon: Lexicon) -> bool:
     if token.tag == "m":
         # numbers belong in names like 5+10幸福工程, not counts like 8个
         return bool(re.fullmatch(r"[0-9A-Za-z+]+|第.+", token.word))
+    if token.tag == "mq":
+        return not _QUANTITY.match(token.word) and token.word[-1] not in _NUMERALS  # 零部件 is no count
     if token.tag.startswith("v") and token.tag != "vn":
         return token.word in lexicon.name_verbs
     return token.tag in _NAME_TAGS or token.tag.startswith("n")
@@ -237,7 +239,7 @@ def _name_token(token: Token, lexicon: Lexicon) -> bool:
 
 # A region written before a facility, community or park is a separate place:
 # 泉山区民安南路 names 民安南路 in 泉山区, 王陵街道财富广场 names 财富广场.
-_SPLIT_AFTER_REGION = {"Facility", "Community", "Subdistrict", "Park", "Project", "Company"}
+_SPLIT_AFTER_REGION = {"Facility", "Community", "Subdistrict", "Park", "Project"}
 _REGION_ENDINGS = ("省", "市", "区", "县", "街道", "镇", "乡")
 # How long the common words before a generic_ok suffix must be:
 # 跨境电商产业园 and 财富广场 are names, 电商产业园 and 特色产业园 are not.
@@ -271,8 +273,10 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         suffix, suffix_start = _suffix_at(token.end, text, sentence.start, lexicon)
         if suffix is None:
             continue
-        if i + 1 < len(tokens) and _continues_name(tokens[i + 1], lexicon):
-            continue  # 街道 in 街道办事处: the longer name is found at its own end
+        if i + 1 < len(tokens) and _continues_name(tokens[i + 1], lexicon) and not (
+            token.word in _CLOSING_HEADS and lexicon.suffixes[tokens[i + 1].word].type in {"Program", "Project"}
+        ):
+            continue  # 街道 in 街道办事处: the longer name is found at its own end (but …有限公司|布局 ends at 公司)
         j = i
         while tokens[j].start > suffix_start:
             j -= 1  # tokens[j] holds the suffix's first character
@@ -425,8 +429,10 @@ def _unknown_after_place(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
     run = tokens[start:end]
     before = tokens[start - 1] if start else None
     singles = sum(len(t.word) == 1 for t in run)
-    if before is None or before.tag == "x" or before.word == "的":
-        return singles == len(run) == 2  # 建设的极/瞳车载…, ，锐/驰汽车…: a clause starts with the brand
+    if before is None or before.tag in {"x", "p", "uj"}:
+        return singles == len(run) == 2  # 建设的极/瞳车载…, ，锐/驰汽车…, 把穿/山…: a phrase starts with the brand
+    if before.tag.startswith("v"):
+        return singles == len(run) == 2 and run[0].tag not in {"a", "d"}  # 签约联/晟桃源…, not 打造新/…
     unknown = singles >= 2 or any(len(t.word) > 1 for t in run)
     return unknown and (before.tag == "ns" or bool(lexicon.gazetteer.lookup(before.word)))
 

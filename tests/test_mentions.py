@@ -142,6 +142,20 @@ def test_heads_and_posts_of_the_genre(text, found):
     assert found in _mentions(text)
 
 
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("依托遂宁澄川新材料有限公司布局负极材料。", ("遂宁澄川新材料有限公司", "Company")),  # 布局 is no longer name
+        ("广西锐驰汽车零部件有限公司的新厂房。", ("广西锐驰汽车零部件有限公司", "Company")),  # 零部件/mq is no count
+        ("深圳市联晟冷链物流有限公司签约。", ("深圳市联晟冷链物流有限公司", "Company")),  # a company keeps its city
+        ("分别签约联晟桃源冷链物流中心项目。", ("联晟桃源冷链物流中心项目", "Project")),  # 联/晟 after a verb
+        ("柳江区将继续把穿山智能装备产业园作为重点。", ("穿山智能装备产业园", "Park")),  # 穿/山 after 把
+    ],
+)
+def test_company_and_project_names_end_and_start_where_they_should(text, found):
+    assert found in _mentions(text)
+
+
 def test_two_adjectives_before_a_head_are_a_description():
     assert not {name for name, _ in _mentions("改造城镇老旧小区,严格规范高危项目准入。") if "老旧" in name or "高危" in name}
 
