@@ -74,7 +74,7 @@ def resolve(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
             groups[(top_class(mention.type), short_names[mention.name])].append(mention)
         else:
             groups[_identity(mention, names_in_text, lexicon)].append(mention)
-    groups = _merge_forms(groups)
+    groups = _merge_forms(groups, lexicon)
     entities = [_entity(identity, group, names_in_text, lexicon) for identity, group in groups.items()]
     entities.sort(key=lambda e: (e.mentions[0].start, e.key))
     doc = dataclasses.replace(doc, mentions=tuple(mentions), entities=tuple(entities))
@@ -195,7 +195,7 @@ def _identity(mention: Mention, names_in_text: set[str], lexicon: Lexicon) -> tu
     return (top, mention.name)
 
 
-def _merge_forms(groups: dict[tuple[str, str], list[Mention]]) -> dict[tuple[str, str], list[Mention]]:
+def _merge_forms(groups: dict[tuple[str, str], list[Mention]], lexicon: Lexicon) -> dict[tuple[str, str], list[Mention]]:
     """Merge groups whose names are another form of the same name."""
     keys = sorted(groups, key=lambda k: -max(len(m.name) for m in groups[k]))
     target: dict[tuple[str, str], tuple[str, str]] = {}
@@ -205,7 +205,7 @@ def _merge_forms(groups: dict[tuple[str, str], list[Mention]]) -> dict[tuple[str
             if long_key == short_key or long_key[0] != short_key[0] or long_key in target:
                 continue
             long_names = {m.name for m in groups[long_key]}
-            if any(_same_thing(s, l, short_key[0]) for s in short_names for l in long_names):
+            if any(_same_thing(s, l, short_key[0], lexicon) for s in short_names for l in long_names):
                 target[short_key] = long_key
                 break
     merged: dict[tuple[str, str], list[Mention]] = defaultdict(list)
@@ -217,11 +217,16 @@ def _merge_forms(groups: dict[tuple[str, str], list[Mention]]) -> dict[tuple[str
     return dict(merged)
 
 
-def _same_thing(short: str, long: str, top: str) -> bool:
+def _same_thing(short: str, long: str, top: str, lexicon: Lexicon) -> bool:
     if len(short) >= len(long) or len(short) < 2:
         return False
     if long.endswith(_UNIT_HEADS):
         return False
+    if top in {"Company", "Organization", "Park", "Facility"}:
+        # 汾晋医院 is 山西省汾晋医院, 鼎岳新材料 is 湖南鼎岳新材料股份有限公司: the name without its place
+        place = _leading_place(long, lexicon)
+        if place and len(long) - len(place) >= 3 and (short == long[len(place):] or top == "Company" and _same_thing(short, long[len(place):], top, lexicon)):
+            return True
     if top == "Program":
         # 惠民包 is 双+惠民包; 提质行动 is not 跨境电商综试区提质行动
         return long.endswith(short) and len(short) >= 3 and len(long) - len(short) <= 3
@@ -231,6 +236,15 @@ def _same_thing(short: str, long: str, top: str) -> bool:
     if top == "Company":
         return long.startswith(short) and long.endswith(_COMPANY_FORMS) and not short.endswith(_COMPANY_FORMS)
     return False
+
+
+def _leading_place(name: str, lexicon: Lexicon) -> str | None:
+    """The longest place from the division data that ``name`` starts with (山西省 in 山西省汾晋医院)."""
+    gaz = lexicon.gazetteer
+    for end in range(min(len(name) - 1, 9), 1, -1):
+        if gaz.lookup(name[:end]) or name[:end] in gaz.towns:
+            return name[:end]
+    return None
 
 
 def _entity(identity: tuple[str, str], group: list[Mention], names_in_text: set[str], lexicon: Lexicon) -> Entity:

@@ -28,6 +28,13 @@ def test_unseen_region_forms_merge():
     assert len(liulin) == 1 and liulin[0].name == "柳林县" and liulin[0].aliases == ("柳林",)
 
 
+def test_a_name_without_its_leading_place_is_the_same_entity():
+    entities = _entities("山西省汾晋医院牵头成立联盟。汾晋医院院长介绍了情况。湖南鼎岳新材料股份有限公司落户园区,鼎岳新材料一期工程开工。")
+    names = {e.name: e for e in entities}
+    assert "汾晋医院" in names["山西省汾晋医院"].aliases and "汾晋医院" not in names
+    assert "鼎岳新材料" in names["湖南鼎岳新材料股份有限公司"].aliases and "鼎岳新材料" not in names
+
+
 def test_a_local_body_merges_with_its_full_name():
     entities = _entities("柳林县委书记张立新介绍,县委高度重视。")
     committee = next(e for e in entities if e.name == "柳林县委")
