@@ -81,6 +81,8 @@ def _unglued(word: str, tag: str, lexicon: Lexicon) -> list[tuple[str, str]]:
         return [(word, tag)]
     if word[0] in _GLUE_CHARS:
         return [(word[0], "p"), *_unglued(word[1:], tag, lexicon)]
+    if word[0] in _LEVEL_CHARS:
+        return [(word[0], "n"), *_unglued(word[1:], tag, lexicon)]  # 莫干山/镇仙潭/村: the town's 镇 is not the village's
     for i in range(1, len(word) - 1):
         if word[i] in _JOINING_CHARS:
             return [(word[:i], tag), (word[i], "c"), (word[i + 1 :], tag)]
@@ -126,7 +128,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         candidates: list[Mention] = []
         for finder in FINDERS:
             candidates.extend(finder(text, sentence, tokens, lexicon))
-        candidates = [m for m in candidates if m.rule != "division" or _supported(m.name, text, lexicon)]
+        candidates = [m for m in candidates if m.rule != "division" or _supported(m.name, text, lexicon) and not _generic_town(m, text)]
         kept = filter_spans(candidates, lambda m: _RULE_PRIORITY.get(m.rule, 0))
         found.extend(_with_model_names(text, sentence, tokens, lexicon, kept))
     found.extend(_inner_mentions(text, found, lexicon))
@@ -244,6 +246,7 @@ _REGION_ENDINGS = ("省", "市", "区", "县", "街道", "镇", "乡")
 # How long the common words before a generic_ok suffix must be:
 # 跨境电商产业园 and 财富广场 are names, 电商产业园 and 特色产业园 are not.
 _MIN_GENERIC_MODIFIER = {"Facility": 2}
+_PROJECT_QUALIFIERS = ("重点", "重大", "在建", "新建", "续建", "签约", "招商", "产业")
 # A project is named by more than a word or two: 泰山孟庄项目, not 康养项目.
 _MIN_PROJECT_NAME = 3
 
@@ -345,6 +348,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             or (suffix.type == "GovernmentBody" and pieces[0][0] in _LEVEL_PREFIXES)
         )
         generic_enough = suffix.generic_ok and len(modifier) >= _MIN_GENERIC_MODIFIER.get(suffix.type, 3)
+        if suffix.type == "Project" and modifier.endswith(_PROJECT_QUALIFIERS):
+            continue  # 赭麓高新区重点项目: the park's key projects, many of them, not one named
         if not (proper or generic_enough) or (suffix.type == "Project" and len(clean_name(modifier)) < _MIN_PROJECT_NAME):
             continue
         if not _balanced(text[start : token.end]) or _counted(tokens, start_index) or _plural_after(tokens, i):
@@ -650,6 +655,11 @@ def _short(name: str) -> str:
     return name
 
 
+def _generic_town(mention: Mention, text: str) -> bool:
+    """新市镇、禹越镇等沿河镇: after 等 a town's name is a description of the ones listed."""
+    return mention.type == "Subdistrict" and text[max(0, mention.start - 1) : mention.start] == "等"
+
+
 def _supported(name: str, text: str, lexicon: Lexicon) -> bool:
     """Whether the text supports reading ``name`` as a place.
 
@@ -839,6 +849,8 @@ def _with_model_names(text: str, sentence: Sentence, tokens: list[Token], lexico
     none, or only a place inside the model's longer name (美国 in 美国海军)."""
     found = list(kept)
     for mention in _model_names(text, sentence, tokens, lexicon):
+        if _generic_town(mention, text):
+            continue
         overlapping = [m for m in found if m.start < mention.end and mention.start < m.end]
         if not overlapping or mention.type in {"Organization", "Company"} and all(
             m.rule == "division" and mention.start <= m.start and m.end <= mention.end and m.end - m.start < len(mention.text)

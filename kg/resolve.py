@@ -222,10 +222,12 @@ def _same_thing(short: str, long: str, top: str, lexicon: Lexicon) -> bool:
         return False
     if long.endswith(_UNIT_HEADS):
         return False
+    if top == "Park" and _park_short_form(long) in {short, _park_short_form(short)} - {None}:
+        return True  # 赭麓高新区 is 芜湖赭麓高新技术产业开发区
     if top in {"Company", "Organization", "Park", "Facility"}:
         # 汾晋医院 is 山西省汾晋医院, 鼎岳新材料 is 湖南鼎岳新材料股份有限公司: the name without its place
         place = _leading_place(long, lexicon)
-        if place and len(long) - len(place) >= 3 and (short == long[len(place):] or top == "Company" and _same_thing(short, long[len(place):], top, lexicon)):
+        if place and len(long) - len(place) >= 3 and (short == long[len(place):] or top in {"Company", "Park"} and _same_thing(short, long[len(place):], top, lexicon)):
             return True
     if top == "Program":
         # 惠民包 is 双+惠民包; 提质行动 is not 跨境电商综试区提质行动
@@ -236,6 +238,18 @@ def _same_thing(short: str, long: str, top: str, lexicon: Lexicon) -> bool:
     if top == "Company":
         return long.startswith(short) and long.endswith(_COMPANY_FORMS) and not short.endswith(_COMPANY_FORMS)
     return False
+
+
+# The usual short forms of a development zone's kind.
+_PARK_SHORT_FORMS = {"高新技术产业开发区": "高新区", "经济技术开发区": "经开区", "经济开发区": "经开区"}
+
+
+def _park_short_form(name: str) -> str | None:
+    """赭麓高新技术产业开发区 → 赭麓高新区; the name itself if it is short already."""
+    for full, short in _PARK_SHORT_FORMS.items():
+        if name.endswith(full):
+            return name[: -len(full)] + short
+    return None
 
 
 def _leading_place(name: str, lexicon: Lexicon) -> str | None:

@@ -156,6 +156,22 @@ def test_company_and_project_names_end_and_start_where_they_should(text, found):
     assert found in _mentions(text)
 
 
+def test_a_town_jieba_glues_to_the_village_after_it_is_found():
+    found = _mentions("莫干山镇仙潭村是今年首批试点村之一。")  # 莫干山/镇仙潭/村
+    assert {("莫干山镇", "Subdistrict"), ("仙潭村", "Community")} <= found
+
+
+@pytest.mark.parametrize(
+    "text, generic",
+    [
+        ("专项行动将在新市镇、禹越镇等沿河镇开展整治。", "沿河镇"),
+        ("赭麓高新区重点项目建设跑出加速度。", "赭麓高新区重点项目"),
+    ],
+)
+def test_descriptions_that_look_like_names_are_left_out(text, generic):
+    assert generic not in {name for name, _ in _mentions(text)}
+
+
 def test_two_adjectives_before_a_head_are_a_description():
     assert not {name for name, _ in _mentions("改造城镇老旧小区,严格规范高危项目准入。") if "老旧" in name or "高危" in name}
 

@@ -35,6 +35,12 @@ def test_a_name_without_its_leading_place_is_the_same_entity():
     assert "鼎岳新材料" in names["湖南鼎岳新材料股份有限公司"].aliases and "鼎岳新材料" not in names
 
 
+def test_a_development_zone_and_its_usual_short_form_are_one_entity():
+    entities = _entities("芜湖赭麓高新技术产业开发区各项目开工。赭麓高新区今年安排项目36个。")
+    parks = [e for e in entities if e.type == "Park"]
+    assert [(e.name, e.aliases) for e in parks] == [("芜湖赭麓高新技术产业开发区", ("赭麓高新区",))]
+
+
 def test_a_local_body_merges_with_its_full_name():
     entities = _entities("柳林县委书记张立新介绍,县委高度重视。")
     committee = next(e for e in entities if e.name == "柳林县委")
