@@ -90,16 +90,25 @@ def find_sources(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Source],
     return sources, errors
 
 
+# A folder's notes about itself, not documents (a corpus' SOURCES.md, a README);
+# named on the command line they are read like any file.
+FOLDER_NOTES = frozenset({"README", "SOURCES", "LICENSE", "CHANGELOG", "NOTICE", "AUTHORS", "CONTRIBUTING"})
+
+
 def _walk(folder: Path) -> list[Path]:
-    """Document files under ``folder``, recursively, in sorted order, skipping hidden names."""
+    """Document files under ``folder``, recursively, in sorted order, skipping
+    hidden names and the folder's notes about itself (``FOLDER_NOTES``)."""
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            Path(root, name)
-            for name in sorted(files)
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES
-        )
+        for name in sorted(files):
+            path = Path(root, name)
+            if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
+                continue
+            if path.stem.upper() in FOLDER_NOTES:
+                log.info("%s: a note about the folder, not a document; skipped", path)
+                continue
+            found.append(path)
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 

@@ -414,6 +414,9 @@ def _split_word(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
     return k + 1 < len(tokens) and single(tokens[k]) and single(tokens[k + 1]) and tokens[k].tag != "a"
 
 
+_RESULT_COMPLEMENTS = frozenset("好完成到起出住掉开强大优实牢")
+
+
 def _unknown_after_place(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
     """Whether ``tokens[k]`` is in a run of two or three single characters
     (or a rare word among them) right after a place name: how jieba cuts a
@@ -434,6 +437,8 @@ def _unknown_after_place(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
     run = tokens[start:end]
     before = tokens[start - 1] if start else None
     singles = sum(len(t.word) == 1 for t in run)
+    if len(run) == 2 and run[0].tag.startswith("v") and run[1].word in _RESULT_COMPLEMENTS:
+        return False  # 建/好, 做/强: a verb and its result
     if before is None or before.tag in {"x", "p", "uj"}:
         return singles == len(run) == 2  # 建设的极/瞳车载…, ，锐/驰汽车…, 把穿/山…: a phrase starts with the brand
     if before.tag.startswith("v"):
@@ -489,6 +494,9 @@ _QUOTE_TAIL = re.compile(
     r"[^\W\d_等的和与及、]{0,6}?(?:" + "|".join(sorted(set(_PROGRAM_HEADS) - {"包"}, key=len, reverse=True)) + ")"
 )
 _PROGRAM_CUES = ("推出", "实施", "开展", "启动", "推行", "打造")
+# A quoted name right after one of these is what is to be avoided; 、 and more quotes may come between.
+_NEGATED = re.compile(r"(防止|杜绝|反对|避免|遏制|严禁|不搞|拒绝)(?:[“「『][^“”「」『』,，。;；]{0,20}[”」』]\s*[、和与及]?\s*)*$")
+_PRESS_AFTER = ("记者", "报道", "编辑", "评论员", "社论")
 
 
 def _quoted_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
@@ -498,6 +506,11 @@ def _quoted_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         end = sentence.start + match.end(1)
         if any(p in inner for p in "，,。；;：:！？!?"):
             continue  # a quoted sentence, not a name
+        if _NEGATED.search(sentence.text[: match.start()]):
+            continue  # 防止“形象工程”“政绩工程”: what is to be avoided is no programme
+        if match.group(0)[0] == "《" and sentence.text.startswith(_PRESS_AFTER, match.end()):
+            yield _mention(text, start, end, "Organization", "quote")  # 《中国产经新闻》记者: a newspaper
+            continue
         cls = _classify_by_suffix(inner, lexicon)
         tail = _QUOTE_TAIL.match(sentence.text, match.end())
         if tail and cls in (None, "Program"):
@@ -548,8 +561,15 @@ def _person_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
     for i, token in enumerate(tokens[:-1]):
         if _named_before_post(token, lexicon) and tokens[i + 1].word in lexicon.speech_verbs:
             yield _mention(text, token.start, token.end, "Person", "person")
+    # a byline: names between spaces beside a reporter's post (郭华平 黄晓平 本报记者 鄢朝晖)
+    if any(t.word in _BYLINE_POSTS for t in tokens):
+        for i, token in enumerate(tokens):
+            spaced = (i == 0 or tokens[i - 1].word.isspace()) and (i == len(tokens) - 1 or tokens[i + 1].word.isspace())
+            if spaced and _named_before_post(token, lexicon):
+                yield _mention(text, token.start, token.end, "Person", "person")
 
 
+_BYLINE_POSTS = frozenset({"记者", "本报记者", "通讯员", "摄影", "实习生"})
 # jieba knows some words tagged as names that are mostly common words (张嘴,
 # 高峰); a real name is rare in its dictionary (李强 159).
 _COMMON_NAME = 200
@@ -841,6 +861,7 @@ _MODEL_HEADS = {
     "ORG": tuple("院部委局会办所署队团社厅处站馆校军") + ("组织", "中心", "协会", "联盟", "大学", "学院"),
     "COMPANY": ("公司", "集团", "银行", "分行", "证券", "保险", "信托", "控股", "地产", "置业", "传媒", "商场", "超市", "酒店"),
 }
+_EVENT_HEADS = ("杯", "赛", "联赛", "锦标赛", "奖", "节", "展", "论坛", "峰会")
 _WEAK_LEADS = ("深化", "严格", "加强", "推进", "建设", "省级", "市级", "县级", "区域")
 
 
@@ -911,7 +932,9 @@ def _model_place_class(name: str, words: list[Token], lexicon: Lexicon) -> str |
         return None
     if len(words) == 1:
         return suffix.type if lexicon.word_frequency(name) < _COMMON_WORD else None  # 石桥镇, not 城镇
-    return suffix.type if _name_evidence(words[:-1], lexicon) else None
+    before = words[:-1]
+    # 和/美/乡村: one character before the head is too little to name a place
+    return suffix.type if sum(len(w.word) for w in before) >= 2 and _name_evidence(before, lexicon) else None
 
 
 def _model_class(name: str, label: str, confidence: float, words: list[Token], text: str, lexicon: Lexicon) -> str | None:
@@ -928,6 +951,8 @@ def _model_class(name: str, label: str, confidence: float, words: list[Token], t
     if label == "ADDRESS":
         return _division_class(name, lexicon) if _supported(name, text, lexicon) else _model_place_class(name, words, lexicon)
     if label == "PER":
+        if name.isascii() and not name[0].isupper():
+            return None  # an English word the model reads as a name (looked), not one written as a name (Steven)
         family = name[:2] if name[:2] in lexicon.surnames else name[:1]
         surname_led = len(name) <= 4 and family in lexicon.surnames
         known = lexicon.word_frequency(name) < _COMMON_WORD or (
@@ -936,6 +961,8 @@ def _model_class(name: str, label: str, confidence: float, words: list[Token], t
         return "Person" if known and (surname_led or confidence >= _NO_FAMILY_NAME) else None
     if len(words) > 1 and _common_verb(words[0], lexicon) or name.startswith(_WEAK_LEADS):
         return None  # 汇聚科技向…, 深化零基…: a verb and its object
+    if name.endswith(_EVENT_HEADS):
+        return None  # 中国足协杯: a competition, not who holds it
     if len(words) == 1 and (
         words[0].tag in _KNOWN_NAME_TAGS
         or words[0].tag == "nt" and (label == "COMPANY" or len(name) >= _LONG_NT)

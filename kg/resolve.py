@@ -98,7 +98,8 @@ def _qualify_relative(entities: tuple[Entity, ...], focus: Entity | None) -> lis
             merged.setdefault(entity.key, entity)
             continue
         body = entity.name[1:]
-        full = next((by_name[f] for f in (place.name + body, place.key + body) if f in by_name), None)
+        forms = (place.name + body, place.key + body, "中共" + place.name + body, "中共" + place.key + body)
+        full = next((by_name[f] for f in forms if f in by_name), None)
         if full is not None and full is not entity:
             current = merged.get(full.key, full)
             merged[full.key] = dataclasses.replace(
@@ -253,10 +254,10 @@ def _park_short_form(name: str) -> str | None:
 
 
 def _leading_place(name: str, lexicon: Lexicon) -> str | None:
-    """The longest place from the division data that ``name`` starts with (山西省 in 山西省汾晋医院)."""
+    """The longest place from the division or world data that ``name`` starts with (山西省 in 山西省汾晋医院, 中国 in 中国平煤神马)."""
     gaz = lexicon.gazetteer
     for end in range(min(len(name) - 1, 9), 1, -1):
-        if gaz.lookup(name[:end]) or name[:end] in gaz.towns:
+        if gaz.lookup(name[:end]) or name[:end] in gaz.towns or name[:end] in gaz.world or name[:end] == "中国":
             return name[:end]
     return None
 

@@ -211,6 +211,12 @@ def test_folders_are_searched_recursively_with_unique_stable_ids(tmp_path):
     assert all(again[s.path] == s.id for s in sources)
 
 
+def test_a_folders_notes_about_itself_are_not_documents_unless_named(tmp_path):
+    corpus = _tree(tmp_path / "corpus", {"SOURCES.md": b"x", "readme.txt": b"x", "report.txt": b"x", "sub/README.md": b"x"})
+    assert [s.id for s in find_sources([corpus])[0]] == ["report"]
+    assert [s.id for s in find_sources([corpus / "SOURCES.md"])[0]] == ["SOURCES"]
+
+
 def test_same_name_under_two_arguments_and_a_file_named_twice(tmp_path):
     one = _tree(tmp_path / "one", {"a.txt": b"x"})
     two = _tree(tmp_path / "two", {"a.txt": b"x"})

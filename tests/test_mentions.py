@@ -172,6 +172,31 @@ def test_descriptions_that_look_like_names_are_left_out(text, generic):
     assert generic not in {name for name, _ in _mentions(text)}
 
 
+def test_what_a_text_says_to_avoid_is_no_programme():
+    found = _mentions("坚决防止“形象工程”“政绩工程”,实施“惠民工程”。")
+    assert ("惠民工程", "Program") in found
+    assert not {name for name, _ in found} & {"形象工程", "政绩工程"}
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("他对《中国产经新闻》记者说。", ("中国产经新闻", "Organization")),  # a paper whose reporter speaks
+        ("郭华平 黄晓平 本报记者 鄢朝晖 报道", ("郭华平", "Person")),  # a byline
+        ("郭华平 黄晓平 本报记者 鄢朝晖 报道", ("黄晓平", "Person")),
+        ("加快建好长春都市圈,融入粤港澳大湾区。", ("长春都市圈", "EconomicRegion")),  # not 建好长春都市圈
+        ("加快建好长春都市圈,融入粤港澳大湾区。", ("粤港澳大湾区", "EconomicRegion")),
+    ],
+)
+def test_names_of_the_genre_around_the_press_and_regions(text, found):
+    assert found in _mentions(text)
+
+
+@pytest.mark.parametrize("text, unwanted", [("男子足球夺取中国足协杯亚军。", "中国足协杯"), ("建成1000个和美乡村。", "美乡村")])
+def test_competitions_and_cut_phrases_are_no_names(text, unwanted):
+    assert unwanted not in {name for name, _ in _mentions(text)}
+
+
 def test_two_adjectives_before_a_head_are_a_description():
     assert not {name for name, _ in _mentions("改造城镇老旧小区,严格规范高危项目准入。") if "老旧" in name or "高危" in name}
 

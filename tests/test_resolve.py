@@ -41,6 +41,17 @@ def test_a_development_zone_and_its_usual_short_form_are_one_entity():
     assert [(e.name, e.aliases) for e in parks] == [("芜湖赭麓高新技术产业开发区", ("赭麓高新区",))]
 
 
+def test_the_party_committee_and_its_short_name_are_one_entity():
+    entities = _entities("中共吉林省委召开全会。省委书记强调,要抓好落实。")
+    committees = [e for e in entities if e.name.endswith("委")]
+    assert [(e.name, e.aliases) for e in committees] == [("中共吉林省委", ("省委",))]
+
+
+def test_a_company_named_with_and_without_china_is_one_entity():
+    entities = _entities("中国平煤神马集团投产。平煤神马集团增长。")
+    assert [(e.name, e.aliases) for e in entities if e.type == "Company"] == [("中国平煤神马集团", ("平煤神马集团",))]
+
+
 def test_a_local_body_merges_with_its_full_name():
     entities = _entities("柳林县委书记张立新介绍,县委高度重视。")
     committee = next(e for e in entities if e.name == "柳林县委")
