@@ -286,9 +286,10 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         head = tokens[j]
         if len(suffix.text) == 1 and (
             text[suffix_start - 1] in _NUMERALS
-            or head.start < suffix_start and head.tag != "nt" and (_common_word(text[suffix_start - 1 : token.end], lexicon) or head.tag in {"i", "l"})
+            or head.start < suffix_start and not _field_and_head(head, suffix_start, lexicon)
+            and (_common_word(text[suffix_start - 1 : token.end], lexicon) or head.tag in {"i", "l"})
         ):
-            continue  # 路 in 思路 or 兵分两路, 局 in 全局, 部 in 规章10部: the suffix is part of another word (not in 财政局/nt)
+            continue  # 路 in 思路 or 兵分两路, 局 in 全局 or 新格局, 部 in 规章10部: the suffix is part of another word
         start_index = j
         after_region = False
         k = j - 1
@@ -415,6 +416,11 @@ def _split_word(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
 
 
 _RESULT_COMPLEMENTS = frozenset("好完成到起出住掉开强大优实牢")
+
+
+def _field_and_head(head: Token, suffix_start: int, lexicon: Lexicon) -> bool:
+    """财政局/nt is 财政 and 局, though 政局 is a word; 新格局/nt is no 局."""
+    return head.tag == "nt" and lexicon.word_frequency(head.word[: suffix_start - head.start]) > 0
 
 
 def _unknown_after_place(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
