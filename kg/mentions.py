@@ -68,8 +68,8 @@ def tokenize(text: str, offset: int, lexicon: Lexicon) -> list[Token]:
 
 
 # Function characters jieba's guesser glues onto the unknown name after them
-# (由林达/集团, 开发的海/渔/广场); family names such as 向 and 于 are left out.
-_GLUE_CHARS = frozenset("由的了在与对把被从为给及是")
+# (由林达/集团, 开发的海/渔/广场, 将五/夫古镇); family names such as 向 and 于 are left out.
+_GLUE_CHARS = frozenset("由的了在与对把被从为给及是将")
 _JOINING_CHARS = frozenset("和与及")
 _JOINING_TAGS = frozenset({"x", "p", "c", "u", "uj", "ul", "r", "m"})
 
@@ -77,10 +77,12 @@ _JOINING_TAGS = frozenset({"x", "p", "c", "u", "uj", "ul", "r", "m"})
 def _unglued(word: str, tag: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     """A word jieba guessed (one not in its dictionary) split where a function
     character was glued in: 由林达 → 由 林达, 委和省 → 委 和 省."""
-    if len(word) < 2 or tag not in _PROPER_TAGS or lexicon.word_frequency(word) > 0:
+    if len(word) < 2 or tag == "x" or lexicon.word_frequency(word) > 0:
         return [(word, tag)]
     if word[0] in _GLUE_CHARS:
         return [(word[0], "p"), *_unglued(word[1:], tag, lexicon)]
+    if tag not in _PROPER_TAGS:
+        return [(word, tag)]
     if word[0] in _LEVEL_CHARS:
         return [(word[0], "n"), *_unglued(word[1:], tag, lexicon)]  # 莫干山/镇仙潭/村: the town's 镇 is not the village's
     for i in range(1, len(word) - 1):
@@ -241,6 +243,31 @@ def _name_token(token: Token, lexicon: Lexicon) -> bool:
 
 # A region written before a facility, community or park is a separate place:
 # 泉山区民安南路 names 民安南路 in 泉山区, 王陵街道财富广场 names 财富广场.
+_PRESS_NEXT = frozenset({"记者", "讯", "报道", "编辑", "评论员"})
+_PRESS_ONLY = frozenset({"报"})
+
+
+def _starts_with_place(modifier: str, lexicon: Lexicon) -> bool:
+    gaz = lexicon.gazetteer
+    return _leading_region(modifier, lexicon) > 0 or modifier.endswith(_REGION_ENDINGS) and (modifier in gaz.by_name or modifier in gaz.towns)
+
+
+def _place_crossing(tokens: list[Token], start_index: int, text: str, lexicon: Lexicon) -> int:
+    """How many tokens before ``start_index`` a town's name begins that the
+    name's first word ends (往/流镇/卫生院: 往流镇 is a town), or 0."""
+    if start_index == 0 or len(tokens[start_index - 1].word) != 1:
+        return 0
+    gaz = lexicon.gazetteer
+    first = tokens[start_index]
+    piece = text[tokens[start_index - 1].start : first.end]
+    return 1 if piece.endswith(_REGION_ENDINGS) and (piece in gaz.towns or piece in gaz.by_name) else 0
+
+
+def _is_region_word(piece: tuple[str, str], lexicon: Lexicon) -> bool:
+    word, tag = piece
+    return tag == "ns" or bool(lexicon.gazetteer.lookup(word))
+
+
 _SPLIT_AFTER_REGION = {"Facility", "Community", "Subdistrict", "Park", "Project"}
 _REGION_ENDINGS = ("省", "市", "区", "县", "街道", "镇", "乡")
 # How long the common words before a generic_ok suffix must be:
@@ -290,13 +317,16 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             and (_common_word(text[suffix_start - 1 : token.end], lexicon) or head.tag in {"i", "l"})
         ):
             continue  # 路 in 思路 or 兵分两路, 局 in 全局 or 新格局, 部 in 规章10部: the suffix is part of another word
+        press = i + 1 < len(tokens) and tokens[i + 1].word in _PRESS_NEXT and suffix.type == "Organization"
+        if suffix.text in _PRESS_ONLY and not press:
+            continue  # 报 names a paper only where its reporter or its 讯 follows (汇报, 年报 are no papers)
         start_index = j
         after_region = False
         k = j - 1
         while k >= 0 and token.end - tokens[k].start <= _MAX_NAME and (
             _name_token(tokens[k], lexicon)
             # 白鹭湾发展有限公司: a verb that is usually a boundary, right before a head
-            or (tokens[k].word in lexicon.name_verbs and (k == j - 1 or tokens[k + 1].word in lexicon.suffixes))
+            or (tokens[k].word in lexicon.name_verbs and (k == j - 1 or tokens[k + 1].word in lexicon.suffixes or tokens[k + 1].word in lexicon.name_verbs))
             # 广西驰远液压…: a name jieba does not know, cut into single characters after a place
             or _unknown_after_place(tokens, k, lexicon)
             # 省工业和信息化厅: departments join their fields with 和, but 农业部和商务部 are two
@@ -314,7 +344,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
                 break  # “电商协会”“创业者协会”: two quoted names side by side
             start_index = k
             k -= 1
-        while start_index < j and tokens[start_index].tag in _WEAK_START and not _is_proper(tokens[start_index].word, tokens[start_index].tag, lexicon) and not _split_word(tokens, start_index, lexicon):
+        while not after_region and start_index < j and tokens[start_index].tag in _WEAK_START and not _is_proper(tokens[start_index].word, tokens[start_index].tag, lexicon) and not _split_word(tokens, start_index, lexicon):
             start_index += 1  # 好新一轮郑州航空港区: no name starts with an adverb or adjective
         while start_index < j and (tokens[start_index].tag == "x" or _QUANTITY.match(tokens[start_index].word)):
             if tokens[start_index].tag != "x":
@@ -323,6 +353,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             start_index += 1  # no name starts with punctuation
         if start_index < 0:
             continue
+        start_index -= _place_crossing(tokens, start_index, text, lexicon)
         start = tokens[start_index].start
         if suffix.type in _SPLIT_AFTER_REGION:
             cut = _leading_region(text[start:suffix_start], lexicon)
@@ -344,6 +375,9 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         ]
         proper = (
             after_region  # 泉山区民安南路: a place named right after its region
+            or press  # 港城日报讯, 秦川农业报记者: a paper named where its reporter writes
+            or _starts_with_place(modifier, lexicon)  # 陈集镇卫生院 (cut 陈/集镇): named after its place
+            or (suffix.text in _UNIT_HEADS and _is_region_word(pieces[0], lexicon))  # 华北分公司
             or (TOP_CLASSES.get(suffix.type, suffix.type) != "Region" and any(_split_word(tokens, k, lexicon) for k in range(start_index, j)))
             or any(_is_proper(piece, tag, lexicon) for piece, tag in pieces if piece)
             or (suffix.type == "GovernmentBody" and pieces[0][0] in _LEVEL_PREFIXES)
@@ -533,8 +567,9 @@ def _classify_by_suffix(name: str, lexicon: Lexicon) -> str | None:
     if name.endswith(_PROGRAM_HEADS):
         return "Program"
     for length in lexicon.suffix_lengths:
-        # one character (路, 厂, 镇) is too weak a head for a quoted phrase: “一带一路”
-        if length > 1 and len(name) > length and name[-length:] in lexicon.suffixes:
+        # one character (路, 厂, 镇) is too weak a head for a quoted phrase (“一带一路”),
+        # and so is one character before the head (“大党委”制)
+        if length > 1 and len(name) > length + 1 and name[-length:] in lexicon.suffixes:
             return lexicon.suffixes[name[-length:]].type
     return None
 

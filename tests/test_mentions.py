@@ -193,8 +193,31 @@ def test_names_of_the_genre_around_the_press_and_regions(text, found):
 
 
 @pytest.mark.parametrize(
+    "text, found",
+    [
+        ("港城日报讯(记者 于泽洋)", ("港城日报", "Organization")),  # a paper where its 讯 follows
+        ("秦川农业报记者 贺晓东", ("秦川农业报", "Organization")),
+        ("陆良县融媒体中心讯 12月5日,", ("陆良县融媒体中心", "Organization")),
+        ("联合陈集镇卫生院、往流镇卫生院开展义诊。", ("往流镇卫生院", "Organization")),  # 往/p 流镇 is a town
+        ("联合陈集镇卫生院、往流镇卫生院开展义诊。", ("陈集镇卫生院", "Organization")),  # 陈/nr 集镇
+        ("设计有限公司在园区设立了华北分公司。", ("华北分公司", "Company")),
+        ("板桥镇小石槽村种植大户说。", ("小石槽村", "Community")),
+        ("同时委托云南农业水利设计研究院编制方案。", ("云南农业水利设计研究院", "EducationalOrganization")),
+        ("塬上红合作社、秦岭鲜达快递有限公司洛川分公司等。", ("秦岭鲜达快递有限公司洛川分公司", "Company")),
+        ("共建的深海作业装备联合实验室当天揭牌。", ("深海作业装备联合实验室", "Organization")),
+    ],
+)
+def test_names_cut_or_run_on_by_jiebas_words_are_whole(text, found):
+    assert found in _mentions(text)
+
+
+def test_a_quoted_system_named_with_one_character_before_its_head_is_no_body():
+    assert "大党委" not in {name for name, _ in _mentions("探索推行了“大党委”制下的社区管理模式。")}
+
+
+@pytest.mark.parametrize(
     "text, unwanted",
-    [("男子足球夺取中国足协杯亚军。", "中国足协杯"), ("建成1000个和美乡村。", "美乡村"), ("打造“多业并举”发展新格局。", "发展新格局")],
+    [("男子足球夺取中国足协杯亚军。", "中国足协杯"), ("他向上级汇报工作。", "汇报"), ("建成1000个和美乡村。", "美乡村"), ("打造“多业并举”发展新格局。", "发展新格局")],
 )
 def test_competitions_and_cut_phrases_are_no_names(text, unwanted):
     assert unwanted not in {name for name, _ in _mentions(text)}
