@@ -58,6 +58,11 @@ def tokenize(text: str, offset: int, lexicon: Lexicon) -> list[Token]:
     tokens = []
     position = offset
     for jieba_word, jieba_tag in lexicon.tokenizer.lcut(text):
+        if tokens and tokens[-1].word in lexicon.suffixes and jieba_word[0] in _JOINING_CHARS and len(jieba_word) > 1 \
+                and lexicon.word_frequency(jieba_word) == 0:
+            tokens.append(Token(position, position + 1, jieba_word[0], "c"))  # 项目和鲁/东南: 和 joins two names
+            position += 1
+            jieba_word = jieba_word[1:]
         for word, tag in _unglued(jieba_word, jieba_tag, lexicon):
             post = _glued_post(word, lexicon)
             pieces = [(word[: -len(post)], tag), (post, "n")] if post else [(word, tag)]
@@ -92,10 +97,10 @@ def _unglued(word: str, tag: str, lexicon: Lexicon) -> list[tuple[str, str]]:
 
 
 def _glued_post(word: str, lexicon: Lexicon) -> str | None:
-    if word in lexicon.titles:
-        return None
+    """The post at the end of ``word``: 局长 in 局局长, 书记 in 党委书记 (a body's
+    head, then its post, so 五夫镇党委书记 names 五夫镇党委)."""
     for length in range(min(4, len(word) - 1), 1, -1):
-        if word[-length:] in lexicon.titles:
+        if word[-length:] in lexicon.titles and (word not in lexicon.titles or word[:-length] in lexicon.suffixes):
             return word[-length:]
     return None
 
@@ -243,8 +248,18 @@ def _name_token(token: Token, lexicon: Lexicon) -> bool:
 
 # A region written before a facility, community or park is a separate place:
 # 泉山区民安南路 names 民安南路 in 泉山区, 王陵街道财富广场 names 财富广场.
+# Characters that end place names (枇杷湾, 杨家坪, 黄泥塘): a community named after one is a name.
+_PLACE_CHARS = frozenset("湾坪塘岭坡沟湖岗洼埠庄屯铺寨堡垸圩冲坝")
+_OWNER_REFERENCES = frozenset({"该校", "该院", "该大学", "该集团", "该公司"})
 _PRESS_NEXT = frozenset({"记者", "讯", "报道", "编辑", "评论员"})
 _PRESS_ONLY = frozenset({"报"})
+_PLACE_LED_ONLY = frozenset({"港"})
+
+
+def _place_before(text: str, floor: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether a place from the division data ends at ``end`` (岚山 in 岚山港)."""
+    gaz = lexicon.gazetteer
+    return any(gaz.lookup(text[start:end]) for start in range(max(floor, end - 6), end - 1))
 
 
 def _starts_with_place(modifier: str, lexicon: Lexicon) -> bool:
@@ -320,6 +335,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         press = i + 1 < len(tokens) and tokens[i + 1].word in _PRESS_NEXT and suffix.type == "Organization"
         if suffix.text in _PRESS_ONLY and not press:
             continue  # 报 names a paper only where its reporter or its 讯 follows (汇报, 年报 are no papers)
+        if suffix.text in _PLACE_LED_ONLY and not _place_before(text, sentence.start, suffix_start, lexicon):
+            continue  # 港 names a port only after its place (岚山港, 宁波港), not in 香港
         start_index = j
         after_region = False
         k = j - 1
@@ -376,6 +393,9 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         proper = (
             after_region  # 泉山区民安南路: a place named right after its region
             or press  # 港城日报讯, 秦川农业报记者: a paper named where its reporter writes
+            or sum(len(piece) == 1 for piece, _ in pieces) >= 2 == len([p for p, _ in pieces if p]) and pieces[0][1] != "a"  # 蓼/北(大道), not 老/旧(小区)
+            or (TOP_CLASSES.get(suffix.type, suffix.type) == "Region" and (modifier[-1] in _PLACE_CHARS or head.tag == "ns"))  # 枇杷湾社区, 华东地区/ns
+            or (start_index > 0 and tokens[start_index - 1].word in _OWNER_REFERENCES)  # 该校机电工程学院: a unit of the one just named
             or _starts_with_place(modifier, lexicon)  # 陈集镇卫生院 (cut 陈/集镇): named after its place
             or (suffix.text in _UNIT_HEADS and _is_region_word(pieces[0], lexicon))  # 华北分公司
             or (TOP_CLASSES.get(suffix.type, suffix.type) != "Region" and any(_split_word(tokens, k, lexicon) for k in range(start_index, j)))
@@ -509,6 +529,8 @@ def _counted(tokens: list[Token], start_index: int) -> bool:
     if start_index == 0:
         return False
     before = tokens[start_index - 1]
+    if before.word in _OWNER_REFERENCES:
+        return False  # 该校机电工程学院: a unit of the one just named, not 这条路
     if before.word in _GENERIC_BEFORE or (before.word[0] in _DEMONSTRATIVES and before.tag in {"r", "rz"}):
         return True
     return bool(_QUANTITY.match(before.word)) and before.tag in {"m", "q", "mq"}
@@ -529,7 +551,8 @@ def _plural_after(tokens: list[Token], i: int) -> bool:
 _QUOTED = re.compile(r"[“「『《]([^“”「」『』《》\n]{2,20})[”」』》]")
 # Heads that make a quoted phrase a named program: “八大行动计划”, “十百千万”文明创建工程.
 # Weaker heads (模式, 制度, 机制, 品牌) name ways of working, not programs, and are left alone.
-_PROGRAM_HEADS = ("计划", "工程", "行动", "战略", "布局", "活动", "包", "方案", "规划", "专项行动", "评选活动", "文明创建工程")
+_PROGRAM_HEADS = ("计划", "工程", "行动", "战略", "布局", "活动", "包", "方案", "规划", "专项行动", "评选活动", "文明创建工程", "大赛")
+_ARTICLES = re.compile(r"[一二三四五六七八九十百0-9]+条$")  # “物流十条”: a policy of N articles
 _QUOTE_TAIL = re.compile(
     r"[^\W\d_等的和与及、]{0,6}?(?:" + "|".join(sorted(set(_PROGRAM_HEADS) - {"包"}, key=len, reverse=True)) + ")"
 )
@@ -564,7 +587,7 @@ def _quoted_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
 
 def _classify_by_suffix(name: str, lexicon: Lexicon) -> str | None:
     name = clean_name(name)
-    if name.endswith(_PROGRAM_HEADS):
+    if name.endswith(_PROGRAM_HEADS) or _ARTICLES.search(name) and len(name) > 3:
         return "Program"
     for length in lexicon.suffix_lengths:
         # one character (路, 厂, 镇) is too weak a head for a quoted phrase (“一带一路”),
@@ -632,6 +655,9 @@ def _person_at(s: str, j: int, lexicon: Lexicon, tokens: list[Token], offset: in
         return None
     if (token.tag in _FUNCTION_TAGS and not (token.tag == "q" and token.word in lexicon.surnames)) or token.word in lexicon.left_boundaries:
         return None  # 代表和党员: 和 here joins two nouns, it is no family name (but 章/q 启明 is a name)
+    following = next((t for t in tokens if t.start == token.end), None)
+    if len(token.word) == 1 and token.tag == "nr" and following is not None and following.tag == "nr" and len(following.word) == 2:
+        return token.word + following.word  # 邴/nr 海涛/nr: a rare family name jieba did not join to the given name
     if (
         token.tag.startswith("nr")
         and 2 <= len(token.word) <= 4

@@ -211,6 +211,30 @@ def test_names_cut_or_run_on_by_jiebas_words_are_whole(text, found):
     assert found in _mentions(text)
 
 
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("五夫镇党委书记游春燕说。", ("五夫镇党委", "GovernmentBody")),  # 党委书记 is one jieba word
+        ("江苏通衢汽车运输集团有限公司投资建设。", ("江苏通衢汽车运输集团有限公司", "Company")),  # 集团 + 有限公司
+        ("联合固始县史河医疗健康集团成立。", ("固始县史河医疗健康集团", "Organization")),  # a medical group
+        ("岚山港与宁波港合作。", ("岚山港", "Facility")),
+        ("蓝鲸重工董事长、总工程师邴海涛说。", ("邴海涛", "Person")),  # 邴/nr 海涛/nr
+        ("签约冷链物流仓储项目和鲁东南甩挂运输基地项目。", ("鲁东南甩挂运输基地项目", "Project")),  # 和鲁/nr
+        ("新院区位于蓼北大道东段。", ("蓼北大道", "Facility")),  # 蓼/北大/道
+        ("在枇杷湾社区,物业公司进驻。", ("枇杷湾社区", "Community")),
+        ("通衢运输在华东地区已有12个基地。", ("华东地区", "EconomicRegion")),
+        ("出台“物流十条”支持企业。", ("物流十条", "Program")),
+        ("与该校机电工程学院共建实验室。", ("机电工程学院", "EducationalOrganization")),
+    ],
+)
+def test_bodies_groups_ports_and_units_of_the_genre(text, found):
+    assert found in _mentions(text)
+
+
+def test_hong_kong_is_no_port():
+    assert ("香港", "Facility") not in _mentions("香港投资者增加。")
+
+
 def test_a_quoted_system_named_with_one_character_before_its_head_is_no_body():
     assert "大党委" not in {name for name, _ in _mentions("探索推行了“大党委”制下的社区管理模式。")}
 
