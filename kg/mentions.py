@@ -34,7 +34,7 @@ _OPEN_QUOTES = "“「『《〈‘"
 _CLOSE_QUOTES = "”」』》〉’"
 _QUOTE_TABLE = str.maketrans("", "", _QUOTES)
 # Tags of words that can be part of a name (jieba's ICTCLAS-style tags).
-_NAME_TAGS = {"n", "nr", "nr1", "nr2", "nrt", "nrfg", "ns", "nt", "nz", "nw", "j", "eng", "vn", "an", "a", "b", "f", "s", "t", "x", "m", "ng", "nl", "g", "zg"}
+_NAME_TAGS = {"n", "nr", "nr1", "nr2", "nrt", "nrfg", "ns", "nt", "nz", "nw", "j", "eng", "vn", "an", "a", "b", "f", "s", "t", "x", "m", "ng", "nl", "g", "zg", "l"}
 # Tags that are evidence of a proper name rather than a common word.
 _PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng"}
 _INNER_PUNCT = set("()（）+·-—&") | set(_QUOTES)
@@ -59,7 +59,8 @@ def tokenize(text: str, offset: int, lexicon: Lexicon) -> list[Token]:
     position = offset
     for jieba_word, jieba_tag in lexicon.tokenizer.lcut(text):
         if tokens and tokens[-1].word in lexicon.suffixes and jieba_word[0] in _JOINING_CHARS and len(jieba_word) > 1 \
-                and lexicon.word_frequency(jieba_word) == 0:
+                and lexicon.word_frequency(jieba_word) == 0 and TOP_CLASSES.get(lexicon.suffixes[tokens[-1].word].type) != "Region":
+            # (not after a region's head: 杨家坪街道和鸣苑小区 is the compound 和鸣苑 in the subdistrict)
             tokens.append(Token(position, position + 1, jieba_word[0], "c"))  # 项目和鲁/东南: 和 joins two names
             position += 1
             jieba_word = jieba_word[1:]
@@ -485,7 +486,7 @@ def _unknown_after_place(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
         # jieba's tags of the characters of a word it does not know mean little (泓/q, 极/d)
         if t.word in lexicon.left_boundaries or t.word in _GLUE_CHARS or t.tag in _JOINING_TAGS:
             return False
-        return len(t.word) == 1 or lexicon.word_frequency(t.word) < _RARE_NAME
+        return len(t.word) == 1 or len(t.word) == 2 and lexicon.word_frequency(t.word) < _RARE_NAME
 
     if not piece(tokens[k]):
         return False
@@ -925,7 +926,7 @@ _SURE = 0.85
 _CERTAIN = 0.95
 _MODEL_CLASSES = {"ORG": "Organization", "COMPANY": "Company"}
 _MODEL_HEADS = {
-    "ORG": tuple("院部委局会办所署队团社厅处站馆校军") + ("组织", "中心", "协会", "联盟", "大学", "学院"),
+    "ORG": tuple("院部委局会办所署队团社厅处站馆校军") + ("组织", "中心", "协会", "联盟", "大学", "学院", "医健集团"),
     "COMPANY": ("公司", "集团", "银行", "分行", "证券", "保险", "信托", "控股", "地产", "置业", "传媒", "商场", "超市", "酒店"),
 }
 _EVENT_HEADS = ("杯", "赛", "联赛", "锦标赛", "奖", "节", "展", "论坛", "峰会")

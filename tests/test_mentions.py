@@ -196,6 +196,18 @@ def test_what_a_text_says_to_avoid_is_no_programme():
     assert not {name for name, _ in found} & {"形象工程", "政绩工程"}
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("该工程由南平市属国有企业闽北文旅建设投资集团有限公司承建。", "闽北文旅建设投资集团有限公司"),  # not from 国有企业
+        ("走进九龙坡区杨家坪街道和鸣苑小区。", "和鸣苑小区"),  # 和 starts this name
+        ("依托四川循美再生资源科技有限公司建设。", "四川循美再生资源科技有限公司"),  # 再生资源/l
+    ],
+)
+def test_where_a_name_starts(text, name):
+    assert name in {found for found, _ in _mentions(text)}
+
+
 def test_hong_kong_is_no_port():
     assert ("香港", "Facility") not in _mentions("香港投资者增加。")
 
