@@ -401,7 +401,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             or (suffix.text in _UNIT_HEADS and _is_region_word(pieces[0], lexicon))  # 华北分公司
             or (TOP_CLASSES.get(suffix.type, suffix.type) != "Region" and any(_split_word(tokens, k, lexicon) for k in range(start_index, j)))
             or any(_is_proper(piece, tag, lexicon) for piece, tag in pieces if piece)
-            or (suffix.type == "GovernmentBody" and pieces[0][0] in _LEVEL_PREFIXES)
+            or (suffix.type == "GovernmentBody" and (pieces[0][0] in _LEVEL_PREFIXES or modifier == "街道"))  # 区科技局, 街道党工委
         )
         generic_enough = suffix.generic_ok and len(modifier) >= _MIN_GENERIC_MODIFIER.get(suffix.type, 3)
         if suffix.type == "Project" and modifier.endswith(_PROJECT_QUALIFIERS):

@@ -168,6 +168,7 @@ def test_a_brand_jieba_cuts_into_characters_starts_the_name(text, name):
         ("通衢运输在华东地区已有12个基地。", ("华东地区", "EconomicRegion")),
         ("出台“物流十条”支持企业。", ("物流十条", "Program")),
         ("与该校机电工程学院共建实验室。", ("机电工程学院", "EducationalOrganization")),
+        ("街道党工委书记罗振宇介绍。", ("街道党工委", "GovernmentBody")),  # the subdistrict's, as 区委 is the district's
     ],
 )
 def test_names_of_the_genre_are_found_whole(text, found):
