@@ -95,6 +95,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_brought_in(sentence, items, focus))
         found.extend(_settled_list(sentence, items, park or focus))
         found.extend(_adjacent(sentence, items))
+        found.extend(_lies_in(sentence, items))
         found.extend(_member_of(sentence, items, named))
         found.extend(_founded(sentence, items))
         found.extend(_parent_cues(sentence, items))
@@ -361,7 +362,7 @@ def _still_there(sentence: Sentence, items: list[_Item], place: _Item) -> Iterat
     """在射洪市，A公司…；B公司的生产线…: a company opening the next part is in that place too."""
     if items and items[0].mention.start == sentence.start and items[0].top == "Company":
         yield _relation(items[0].entity, "locatedIn", place.entity, sentence, "at")
-_SETTLE = ("落户于", "落户", "入驻", "进驻", "落地", "位于", "坐落于", "扎根", "落户到", "入驻到")
+_SETTLE = ("落户于", "落户", "入驻", "进驻", "落地", "位于", "坐落于", "扎根", "落户到", "入驻到", "搬迁至", "迁至", "迁入", "搬迁到")
 
 
 def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, focus: Entity | None, lexicon: Lexicon) -> Iterator[Relation]:
@@ -376,6 +377,9 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
             it for it in items
             if clause_start <= it.mention.start and it.mention.end <= cue_at and it.top in ALLOWED["locatedIn"][0]
         ]
+        moved = text.rfind("把", clause_start - sentence.start, cue.start())
+        if moved >= 0:  # A把旗下的B搬迁至C: B moves, not A
+            subjects = [it for it in subjects if it.mention.start > sentence.start + moved]
         if not subjects:
             continue
         after = text[cue.end() :]
@@ -391,9 +395,16 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
             place = focus
         if place is None:
             continue
+        places = [place]
+        if following and following[0].entity is place:
+            for outer, inner in zip(following, following[1:]):  # 位于岚山区虎山镇: the town too
+                if inner.mention.start != outer.mention.end or inner.top not in {"Region", "Park"}:
+                    break
+                places.append(inner.entity)
         for subject in subjects:
-            if subject.entity.key != place.key:
-                yield _relation(subject.entity, "locatedIn", place, sentence, "settle")
+            for where in places:
+                if subject.entity.key != where.key:
+                    yield _relation(subject.entity, "locatedIn", where, sentence, "settle")
 
 
 _SETTLED_LIST = re.compile(r"(?:新)?(?:落户|入驻|进驻|落地|签约)的(?:企业|项目|公司)(?:中|有|包括)?")
@@ -465,6 +476,25 @@ def _brought_in(sentence: Sentence, items: list[_Item], focus: Entity | None) ->
                 yield _relation(item.entity, "locatedIn", place, sentence, "bring-in")
 
 
+_LIES_IN = re.compile(r"^(?:地处|位于|地处于)$")
+_QUARTER = re.compile(r"^(?:[东南西北]{1,2}部|[东南西北]{1,2}端|中部|腹地|境内|[东南西北]{1,2})")
+
+
+def _lies_in(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """洛川县地处陕西省延安市南部: the place opening the clause is part of the finest place after the verb."""
+    for k, (first, second) in enumerate(zip(items, items[1:])):
+        if first.top != "Region" or second.top != "Region" or \
+                not _LIES_IN.match(_between(sentence, first.mention.end, second.mention.start)):
+            continue
+        inner = second
+        for nxt in items[k + 2 :]:
+            if nxt.mention.start != inner.mention.end or nxt.top != "Region":
+                break
+            inner = nxt
+        if _QUARTER.match(sentence.text[inner.mention.end - sentence.start :]):
+            yield _relation(first.entity, "partOf", inner.entity, sentence, "lies-in")
+
+
 def _adjacent(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
     """黄集镇蔬菜批发市场, 老城镇上洲村: a place written right before another thing holds it;
     so does a park or building written before 内的 (园区内的创新大厦)."""
@@ -472,6 +502,8 @@ def _adjacent(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
         if outer.top in {"Park", "Facility"} and inner.top in ALLOWED["locatedIn"][0] and \
                 _between(sentence, outer.mention.end, inner.mention.start) in ("内的", "里的"):
             yield _relation(inner.entity, "locatedIn", outer.entity, sentence, "adjacent")
+        if outer.top == "Region" and inner.top == "Company" and _between(sentence, outer.mention.end, inner.mention.start) == "的":
+            yield _relation(inner.entity, "locatedIn", outer.entity, sentence, "adjacent")  # 泊头市的X公司
         if outer.top != "Region" or inner.mention.start != outer.mention.end:
             continue
         if inner.top == "Region" and inner.entity.type in {"Subdistrict", "Community"}:
@@ -777,12 +809,19 @@ def _founded(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
 
 
 def _parent_cues(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
-    """``A 下属的 B`` / ``A 旗下 B``: B is a unit of A."""
-    for first, second in zip(items, items[1:]):
-        if first.top in {"Company", "Organization"} and second.top in {"Company", "Organization"}:
-            gap = _between(sentence, first.mention.end, second.mention.start).strip("的")
-            if gap in _PARENT_CUES:
-                yield _relation(second.entity, "subOrganizationOf", first.entity, sentence, "parent-cue")
+    """``A 下属的 B`` / ``A 旗下 B``: B is a unit of A; and in A把旗下的B… / 集团…由旗下的B…
+    the owner is the company (or, for a unit that is no company, the body) named last before."""
+    for k, (first, second) in enumerate(zip(items, items[1:])):
+        if second.top not in {"Company", "Organization"}:
+            continue
+        gap = _between(sentence, first.mention.end, second.mention.start).strip("的")
+        if first.top in {"Company", "Organization"} and gap in _PARENT_CUES:
+            yield _relation(second.entity, "subOrganizationOf", first.entity, sentence, "parent-cue")
+        elif _between(sentence, second.mention.start - 3, second.mention.start).endswith(("旗下的", "下属的", "旗下")):
+            owners = {"Company"} if second.top == "Company" else {"Company", "Organization"}
+            earlier = [it for it in items[: k + 1] if it.top in owners]
+            if earlier:
+                yield _relation(second.entity, "subOrganizationOf", earlier[-1].entity, sentence, "parent-cue")
 
 
 # Departments named after the body they belong to: 某大学公共卫生学院, 某医院检验中心.

@@ -102,3 +102,28 @@ def test_a_short_form_that_fits_two_companies_joins_neither():
     doc = process(Document("t", "t", "青禾文旅建设集团有限公司与柳林文旅发展集团有限公司签约。文旅集团负责运营。"))
     assert "文旅集团" in {e.name for e in doc.entities}
     assert not any("文旅集团" in e.aliases for e in doc.entities)
+
+
+def test_a_park_placed_in_a_district_and_town_is_in_both():
+    relations = _relations("柳林县讲述发展。青禾物流园位于柳林县王庄镇，规划面积12平方公里。")
+    assert ("青禾物流园", "locatedIn", "王庄镇") in relations
+    assert ("青禾物流园", "locatedIn", "柳林县") in relations
+
+
+def test_what_is_moved_to_a_park_is_there_and_its_owner_is_not():
+    relations = _relations(
+        "青禾软件园揭牌运营。云帆精密机械有限公司则把旗下的云帆材料研究所整体搬迁至青禾软件园。"
+    )
+    assert ("云帆材料研究所", "locatedIn", "青禾软件园") in relations
+    assert ("云帆材料研究所", "subOrganizationOf", "云帆精密机械有限公司") in relations
+    assert ("云帆精密机械有限公司", "locatedIn", "青禾软件园") not in relations
+
+
+def test_a_company_of_a_place_is_in_it():
+    relations = _relations("柳林县推出补贴政策。王庄镇的云帆精密机械有限公司借助补贴改进产品。")
+    assert ("云帆精密机械有限公司", "locatedIn", "王庄镇") in relations
+
+
+def test_a_county_lying_in_part_of_a_province_is_part_of_it():
+    relations = _relations("柳林县地处山西省西部，是吕梁市的县。")
+    assert ("柳林县", "partOf", "山西省") in relations
