@@ -95,7 +95,8 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_brought_in(sentence, items, focus))
         found.extend(_settled_list(sentence, items, park or focus))
         found.extend(_adjacent(sentence, items))
-        found.extend(_member_of(sentence, items))
+        found.extend(_lies_in(sentence, items))
+        found.extend(_member_of(sentence, items, named))
         found.extend(_founded(sentence, items))
         found.extend(_parent_cues(sentence, items))
         if place is not None:
@@ -144,7 +145,9 @@ def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity
                 it for it in named
                 if it.mention.end <= start and (it.entity.type in wanted or top_class(it.entity.type) in wanted)
             ]
-            target = earlier[-1].entity if earlier else None
+            # 工程由X承建: the 工程 named last, before any programme
+            named_so = [it for it in earlier if it.entity.name.endswith(kind)] if kind in {"工程", "项目"} else []
+            target = (named_so or earlier)[-1].entity if earlier else None
         if target is not None:
             end = sentence.start + match.end()
             found.append(_Item(Mention(start, end, text[start:end], target.name, target.type, "reference"), target))
@@ -154,7 +157,7 @@ def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity
 # A place that opens a longer name the mention finder did not take whole:
 # 深圳市联晟冷链物流有限公司 read as 深圳市 + text. Such a place is no one's subject.
 _NAME_REST = re.compile(
-    r"[\u4e00-\u9fff（）()]{1,16}?(?:股份有限公司|有限责任公司|有限公司|集团|公司|研究院|研究所|大学|学院|医院|联盟|协会)"
+    r"[\u4e00-\u9fff（）()]{1,16}?(?:集团(?:股份)?有限公司|股份有限公司|有限责任公司|有限公司|集团|公司|研究院|研究所|大学|学院|医院|联盟|协会)"
 )
 _NOT_IN_NAMES = re.compile("[的了在与和及为是将把对向从由等]")
 
@@ -210,7 +213,7 @@ def _works_for(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: 
             continue
         before = _employer_before(items, i)
         if before is not None:
-            gap = "".join(_between(sentence, before.mention.end, item.mention.start).split())
+            gap = _AFTER_NAME.sub("", "".join(_between(sentence, before.mention.end, item.mention.start).split()))
             after = _post_after(sentence, item, lexicon)
             if gap and _is_post(gap, lexicon):
                 yield _relation(item.entity, "worksFor", before.entity, sentence, "post", gap)
@@ -218,6 +221,10 @@ def _works_for(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: 
                 continue
             if not gap and after:
                 yield _relation(item.entity, "worksFor", before.entity, sentence, "post", after)
+                continue
+            first = _first_of_two_posts(gap, lexicon)
+            if first:
+                yield _relation(item.entity, "worksFor", before.entity, sentence, "post", first)
                 continue
         previous = items[i - 1] if i else None
         gap = "".join(_between(sentence, previous.mention.end, item.mention.start).split()) if previous else ""
@@ -229,6 +236,20 @@ def _works_for(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: 
         body = _body_for_post(post, item, named) if post else None
         if body is not None:
             yield _relation(item.entity, "worksFor", body, sentence, "post-level", post[1])
+
+
+# What may stand between an organisation and its post: the rest of a short-name
+# parenthesis whose short name was a mention (…委员会（以下简称“县卫健委”）主任), or all of it.
+_AFTER_NAME = re.compile(r"^(?:[”’」』]?[）)]|[（(](?:以下简称|下称|简称)[^）)]{0,16}[）)])")
+
+
+def _first_of_two_posts(gap: str, lexicon: Lexicon) -> str | None:
+    """农业农村局副局长、某中心主任X where the second body was not recognised: the
+    first post, in the first body, still holds."""
+    first, sep, rest = gap.partition("、")
+    if not sep or not _is_post(first, lexicon) or _PUNCT.search(rest) or len(rest) > 3 * _MAX_POST:
+        return None
+    return first if rest.endswith(tuple(lexicon.titles)) else None
 
 
 def _first_post(sentence: Sentence, items: list[_Item], k: int, person: _Item, lexicon: Lexicon) -> Iterator[Relation]:
@@ -292,7 +313,7 @@ _PUNCT = re.compile(r"[,，;；。、:：!！?？\"“”]")
 def _employer_before(items: list[_Item], i: int) -> _Item | None:
     """The organisation just before a person, skipping a place written between (沃尔玛超市湖北…)."""
     k = i - 1
-    while k >= 0 and items[k].top == "Region":
+    while k >= 0 and items[k].top in {"Region", "Park"}:
         k -= 1
     if k >= 0 and items[k].top in {"Organization", "Company"}:
         return items[k]
@@ -341,7 +362,7 @@ def _still_there(sentence: Sentence, items: list[_Item], place: _Item) -> Iterat
     """在射洪市，A公司…；B公司的生产线…: a company opening the next part is in that place too."""
     if items and items[0].mention.start == sentence.start and items[0].top == "Company":
         yield _relation(items[0].entity, "locatedIn", place.entity, sentence, "at")
-_SETTLE = ("落户于", "落户", "入驻", "进驻", "落地", "位于", "坐落于", "扎根", "落户到", "入驻到")
+_SETTLE = ("落户于", "落户", "入驻", "进驻", "落地", "位于", "坐落于", "扎根", "落户到", "入驻到", "搬迁至", "迁至", "迁入", "搬迁到")
 
 
 def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, focus: Entity | None, lexicon: Lexicon) -> Iterator[Relation]:
@@ -356,6 +377,9 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
             it for it in items
             if clause_start <= it.mention.start and it.mention.end <= cue_at and it.top in ALLOWED["locatedIn"][0]
         ]
+        moved = text.rfind("把", clause_start - sentence.start, cue.start())
+        if moved >= 0:  # A把旗下的B搬迁至C: B moves, not A
+            subjects = [it for it in subjects if it.mention.start > sentence.start + moved]
         if not subjects:
             continue
         after = text[cue.end() :]
@@ -371,9 +395,16 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
             place = focus
         if place is None:
             continue
+        places = [place]
+        if following and following[0].entity is place:
+            for outer, inner in zip(following, following[1:]):  # 位于岚山区虎山镇: the town too
+                if inner.mention.start != outer.mention.end or inner.top not in {"Region", "Park"}:
+                    break
+                places.append(inner.entity)
         for subject in subjects:
-            if subject.entity.key != place.key:
-                yield _relation(subject.entity, "locatedIn", place, sentence, "settle")
+            for where in places:
+                if subject.entity.key != where.key:
+                    yield _relation(subject.entity, "locatedIn", where, sentence, "settle")
 
 
 _SETTLED_LIST = re.compile(r"(?:新)?(?:落户|入驻|进驻|落地|签约)的(?:企业|项目|公司)(?:中|有|包括)?")
@@ -445,6 +476,25 @@ def _brought_in(sentence: Sentence, items: list[_Item], focus: Entity | None) ->
                 yield _relation(item.entity, "locatedIn", place, sentence, "bring-in")
 
 
+_LIES_IN = re.compile(r"^(?:地处|位于|地处于)$")
+_QUARTER = re.compile(r"^(?:[东南西北]{1,2}部|[东南西北]{1,2}端|中部|腹地|境内|[东南西北]{1,2})")
+
+
+def _lies_in(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """洛川县地处陕西省延安市南部: the place opening the clause is part of the finest place after the verb."""
+    for k, (first, second) in enumerate(zip(items, items[1:])):
+        if first.top != "Region" or second.top != "Region" or \
+                not _LIES_IN.match(_between(sentence, first.mention.end, second.mention.start)):
+            continue
+        inner = second
+        for nxt in items[k + 2 :]:
+            if nxt.mention.start != inner.mention.end or nxt.top != "Region":
+                break
+            inner = nxt
+        if _QUARTER.match(sentence.text[inner.mention.end - sentence.start :]):
+            yield _relation(first.entity, "partOf", inner.entity, sentence, "lies-in")
+
+
 def _adjacent(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
     """黄集镇蔬菜批发市场, 老城镇上洲村: a place written right before another thing holds it;
     so does a park or building written before 内的 (园区内的创新大厦)."""
@@ -452,6 +502,8 @@ def _adjacent(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
         if outer.top in {"Park", "Facility"} and inner.top in ALLOWED["locatedIn"][0] and \
                 _between(sentence, outer.mention.end, inner.mention.start) in ("内的", "里的"):
             yield _relation(inner.entity, "locatedIn", outer.entity, sentence, "adjacent")
+        if outer.top == "Region" and inner.top == "Company" and _between(sentence, outer.mention.end, inner.mention.start) == "的":
+            yield _relation(inner.entity, "locatedIn", outer.entity, sentence, "adjacent")  # 泊头市的X公司
         if outer.top != "Region" or inner.mention.start != outer.mention.end:
             continue
         if inner.top == "Region" and inner.entity.type in {"Subdistrict", "Community"}:
@@ -474,8 +526,15 @@ def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, le
         clause = _clause_before(sentence, item.mention.start)
         if _NOT_RUN.search(clause[-8:]):
             continue  # 学习运用“千万工程”经验, 反对形象工程: learned from or opposed, not run
+        carriers = _carried_out_by(sentence, items, i)
+        if carriers:
+            for carrier in carriers:
+                yield _relation(carrier, "implements", item.entity, sentence, "implement")
+            continue
         subject = (
             _builder_after(sentence, items[i + 1 :], item, cues)
+            or _run_by(sentence, items[:i], item, cues)
+            or _possessor(sentence, items, i)
             or _respectively(sentence, items, i)
             or _opening_subject(sentence, items[:i])
             or _cue_subject(sentence, items[:i], item, cues)
@@ -539,17 +598,73 @@ def _builder_after(sentence: Sentence, after: list[_Item], item: _Item, cues: tu
         if _PUNCT.search(gap) or len(gap) > 12:
             return None
         if candidate.top in ALLOWED["implements"][0] and gap.endswith("由"):
-            rest = _between(sentence, candidate.mention.end, candidate.mention.end + 8)
+            rest = _AFTER_NAME.sub("", _between(sentence, candidate.mention.end, candidate.mention.end + 30))[:8]
             if any(rest.lstrip("负责牵头组织投资出资").startswith(cue) or rest.startswith(cue) for cue in cues):
                 return candidate.entity
     return None
 
 
 def _opening_subject(sentence: Sentence, before: list[_Item]) -> Entity | None:
+    """The body that opens the sentence; not one whose 做法 / 经验 the sentence is about (X的做法，是Y推行P)."""
     if before and before[0].mention.start == sentence.start and before[0].top in ALLOWED["implements"][0] \
-            and not _modifies_next(before, 0):
+            and not _modifies_next(before, 0) and _between(sentence, before[0].mention.end, before[0].mention.end + 1) != "的":
         return before[0].entity
     return None
+
+
+# 为贯彻落实《P》, or its short form in 《P》（以下简称《Q》）
+_APPLYING = re.compile(r"(?:贯彻落实|贯彻|落实|推进|实施|执行)(?:《[^《》]*》[（(](?:以下简称|下称|简称))?[《“\"]*$")
+_ALONGSIDE = re.compile(r"^(?:会同|联合|协同|与|和|、|及)$")
+
+
+def _carried_out_by(sentence: Sentence, items: list[_Item], i: int) -> list[Entity]:
+    """为贯彻落实《P》，X会同Y…: the bodies that open the next clause carry P out."""
+    item = items[i]
+    if not _APPLYING.search(_clause_before(sentence, item.mention.start)):
+        return []
+    comma = re.search(r"[,，]", sentence.text[item.mention.end - sentence.start :])
+    if comma is None:
+        return []
+    opening = item.mention.end + comma.end()
+    starting = [it for it in items if it.mention.start == opening and it.top in ALLOWED["implements"][0]]
+    if not starting:
+        return []
+    carriers = [min(starting, key=lambda it: it.mention.end)]
+    if "会同" in carriers[0].mention.text:
+        return []  # a name read across 会同: who it is is unclear
+    for nxt in items:
+        if nxt.mention.start > carriers[-1].mention.end and nxt.top in ALLOWED["implements"][0] and \
+                _ALONGSIDE.match(_between(sentence, carriers[-1].mention.end, nxt.mention.start)):
+            carriers.append(nxt)
+    return [c.entity for c in carriers]
+
+
+def _run_by(sentence: Sentence, before: list[_Item], item: _Item, cues: tuple[str, ...]) -> Entity | None:
+    """由陆良县水务局组织实施的P: the body after 由, before a cue and 的, runs P."""
+    for candidate in reversed(before):
+        if candidate.top not in ALLOWED["implements"][0]:
+            continue
+        if _between(sentence, candidate.mention.start - 1, candidate.mention.start) != "由":
+            return None
+        gap = _AFTER_NAME.sub("", _between(sentence, candidate.mention.end, item.mention.start)).rstrip("“《\"")
+        verb = gap.removesuffix("的").lstrip("负责牵头组织投资出资")
+        return candidate.entity if gap.endswith("的") and (verb in cues or verb in ("建设", "实施")) else None
+    return None
+
+
+_QUOTES = re.compile("[“《\"]*")
+
+
+def _possessor(sentence: Sentence, items: list[_Item], i: int) -> Entity | None:
+    """是固始县“县域医共体能力提升工程”的重要一环: the place or body a quoted
+    programme is written after owns it."""
+    if i == 0 or items[i - 1].top not in ALLOWED["implements"][0] or _modifies_next(items, i - 1):
+        return None
+    owner, item = items[i - 1], items[i]
+    gap = _between(sentence, owner.mention.end, item.mention.start) + _QUOTES.match(item.mention.text).group()
+    if not re.search("[“《\"]", gap) or gap.strip("“《\"") not in ("", "的"):
+        return None
+    return owner.entity
 
 
 def _modifies_next(items: list[_Item], k: int) -> bool:
@@ -614,19 +729,65 @@ def _sited(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
 # ---------------------------------------------------------------- memberOf, subOrganizationOf
 
 
-def _member_of(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+_MEMBERS = re.compile("(?:首批|第一批)?(?:成员|会员)")
+_BARE_ALLIANCE = re.compile(r"(?:了)?(?:该)?(?:联盟|协会|商会|学会)(?![\u4e00-\u9fff]{0,3}(?:联盟|协会|商会|学会))")
+_LISTED = re.compile(r"^(?:、|和|及|以及|与)$")
+
+
+def _member_of(sentence: Sentence, items: list[_Item], named: list[_Item]) -> Iterator[Relation]:
+    """X 加入 Y / A、B、C等单位加入联盟 / …等31家单位成为首批会员单位: each one listed
+    before the verb is a member of the alliance after it, or of the one just named
+    when the text says only 联盟 or 会员."""
     for cue in re.finditer("加入|成为", sentence.text):
         at = sentence.start + cue.start()
-        before = [it for it in items if it.mention.end <= at and it.top in {"Company", "Organization"}]
-        after = [it for it in items if it.mention.start >= at + len(cue.group()) and it.top == "Organization"]
-        if before and after and after[0].entity.type in {"Alliance", "Organization"}:
-            if cue.group() == "成为" and "成员" not in sentence.text[cue.end() :]:
-                continue
-            yield _relation(before[-1].entity, "memberOf", after[0].entity, sentence, "join")
+        clause_start = sentence.start + max(
+            (m.end() for m in re.finditer(r"[,，;；:：]", sentence.text[: cue.start()])), default=0)
+        before = [it for it in items if clause_start <= it.mention.start and it.mention.end <= at
+                  and it.top in {"Company", "Organization"}]
+        rest = sentence.text[cue.end():]
+        alliance = _joined(sentence, items, named, at + len(cue.group()), rest, cue.group() == "成为")
+        if not before or alliance is None:
+            continue
+        members = [before[-1]]
+        for earlier in reversed(before[:-1]):
+            if not _LISTED.match(_between(sentence, earlier.mention.end, members[0].mention.start)):
+                break
+            members.insert(0, earlier)
+        for member in members:
+            yield _relation(member.entity, "memberOf", alliance, sentence, "join")
+
+
+def _joined(sentence: Sentence, items: list[_Item], named: list[_Item], end: int, rest: str, become: bool) -> Entity | None:
+    """What one joins or becomes a member of: the organisation right after the verb
+    (an alliance, when 由X牵头组建的Y stands between), or the alliance named last
+    when the text says 加入联盟 / 成为会员单位."""
+    clause_end = end + next((m.start() for m in re.finditer(r"[,，;；。]", rest)), len(rest))
+    after = [it for it in items if end <= it.mention.start < clause_end and it.top == "Organization"]
+    alliances = [it for it in after if it.entity.type == "Alliance" or it.entity.name.endswith(_ALLIANCE_HEADS)]
+    if become:
+        if not _MEMBERS.search(rest[: clause_end - end]):
+            return None  # 成为龙头企业: not a membership
+        if after and after[0].mention.start - end <= 2:
+            return after[0].entity
+        return _last_alliance(named, end)
+    if rest.lstrip("了").startswith("由") and alliances:
+        return alliances[0].entity
+    if after and after[0].mention.start - end <= 2:
+        return after[0].entity if after[0].entity.type in {"Alliance", "Organization"} else None
+    if _BARE_ALLIANCE.match(rest):
+        return _last_alliance(named, end)
+    return None
+
+
+def _last_alliance(named: list[_Item], before: int) -> Entity | None:
+    earlier = [it for it in named if it.mention.end <= before and it.top == "Organization"
+               and (it.entity.type == "Alliance" or it.entity.name.endswith(_ALLIANCE_HEADS))]
+    return earlier[-1].entity if earlier else None
 
 
 _FOUNDED = re.compile(r"(?:共同|联合)?(?:发起)?(?:组建|成立|组成)(?:了|的)?")
 _ALLIANCE_HEADS = ("联盟", "协会", "联合体", "商会", "共同体", "联合会", "学会")
+_GUIDES = ("指导", "主管", "支持", "监督")  # 由厅指导、协会发起成立的联盟: the body guides, it is no member
 
 
 def _founded(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
@@ -642,17 +803,25 @@ def _founded(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
             (m.end() for m in re.finditer(r"[,，;；:：]", sentence.text[: cue.start()])), default=0))
         for item in items:
             if start <= item.mention.start and item.mention.end <= sentence.start + cue.start() \
-                    and item.top in {"Company", "Organization"} and item.entity.key != alliance.entity.key:
+                    and item.top in {"Company", "Organization"} and item.entity.key != alliance.entity.key \
+                    and _between(sentence, item.mention.end, item.mention.end + 2) not in _GUIDES:
                 yield _relation(item.entity, "memberOf", alliance.entity, sentence, "founded")
 
 
 def _parent_cues(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
-    """``A 下属的 B`` / ``A 旗下 B``: B is a unit of A."""
-    for first, second in zip(items, items[1:]):
-        if first.top in {"Company", "Organization"} and second.top in {"Company", "Organization"}:
-            gap = _between(sentence, first.mention.end, second.mention.start).strip("的")
-            if gap in _PARENT_CUES:
-                yield _relation(second.entity, "subOrganizationOf", first.entity, sentence, "parent-cue")
+    """``A 下属的 B`` / ``A 旗下 B``: B is a unit of A; and in A把旗下的B… / 集团…由旗下的B…
+    the owner is the company (or, for a unit that is no company, the body) named last before."""
+    for k, (first, second) in enumerate(zip(items, items[1:])):
+        if second.top not in {"Company", "Organization"}:
+            continue
+        gap = _between(sentence, first.mention.end, second.mention.start).strip("的")
+        if first.top in {"Company", "Organization"} and gap in _PARENT_CUES:
+            yield _relation(second.entity, "subOrganizationOf", first.entity, sentence, "parent-cue")
+        elif _between(sentence, second.mention.start - 3, second.mention.start).endswith(("旗下的", "下属的", "旗下")):
+            owners = {"Company"} if second.top == "Company" else {"Company", "Organization"}
+            earlier = [it for it in items[: k + 1] if it.top in owners]
+            if earlier:
+                yield _relation(second.entity, "subOrganizationOf", earlier[-1].entity, sentence, "parent-cue")
 
 
 # Departments named after the body they belong to: 某大学公共卫生学院, 某医院检验中心.

@@ -209,6 +209,14 @@ def _merge_forms(groups: dict[tuple[str, str], list[Mention]], lexicon: Lexicon)
             if any(_same_thing(s, l, short_key[0], lexicon) for s in short_names for l in long_names):
                 target[short_key] = long_key
                 break
+    for short_key in keys:
+        if short_key[0] != "Company" or short_key in target:
+            continue
+        short_names = {m.name for m in groups[short_key]}
+        fuller = [k for k in keys if k != short_key and k[0] == "Company" and k not in target
+                  and any(_abbreviates(s, m.name) for s in short_names for m in groups[k])]
+        if len(fuller) == 1:  # 文旅集团 fits one company's name only, or it is no one's short form
+            target[short_key] = fuller[0]
     merged: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for key, group in groups.items():
         root = key
@@ -225,7 +233,7 @@ def _same_thing(short: str, long: str, top: str, lexicon: Lexicon) -> bool:
         return False
     if top == "Park" and _park_short_form(long) in {short, _park_short_form(short)} - {None}:
         return True  # 赭麓高新区 is 芜湖赭麓高新技术产业开发区
-    if top in {"Company", "Organization", "Park", "Facility"}:
+    if top in {"Company", "Organization", "Park", "Facility", "Project"}:
         # 汾晋医院 is 山西省汾晋医院, 鼎岳新材料 is 湖南鼎岳新材料股份有限公司: the name without its place
         place = _leading_place(long, lexicon)
         if place and len(long) - len(place) >= 3 and (short == long[len(place):] or top in {"Company", "Park"} and _same_thing(short, long[len(place):], top, lexicon)):
@@ -239,6 +247,20 @@ def _same_thing(short: str, long: str, top: str, lexicon: Lexicon) -> bool:
     if top == "Company":
         return long.startswith(short) and long.endswith(_COMPANY_FORMS) and not short.endswith(_COMPANY_FORMS)
     return False
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """果联电商 / 延安果联电子商务有限公司, 蓝鲸重工 / 烟台蓝鲸船舶重工有限公司: a company's
+    short form keeps its brand (two characters in a row) and then some of the
+    characters after it, in order, without saying 有限公司."""
+    if len(short) < 4 or len(short) >= len(long) or not long.endswith(_COMPANY_FORMS) or short.endswith(_COMPANY_FORMS[:3]) \
+            or long.endswith(_UNIT_HEADS):
+        return False
+    at = long.find(short[:2])
+    if at < 0:
+        return False
+    rest = iter(long[at + 2 :])
+    return all(char in rest for char in short[2:])
 
 
 # The usual short forms of a development zone's kind.
