@@ -81,7 +81,7 @@ def resolve(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     return dataclasses.replace(doc, entities=tuple(_qualify_relative(doc.entities, focus_region(doc))))
 
 
-_LEVEL_PREFIXES = ("省", "市", "区", "县", "镇", "乡")
+_LEVEL_PREFIXES = ("街道", "省", "市", "区", "县", "镇", "乡")
 
 
 def _qualify_relative(entities: tuple[Entity, ...], focus: Entity | None) -> list[Entity]:
@@ -97,7 +97,7 @@ def _qualify_relative(entities: tuple[Entity, ...], focus: Entity | None) -> lis
         if place is None:
             merged.setdefault(entity.key, entity)
             continue
-        body = entity.name[1:]
+        body = entity.name[len(_level_of(entity.name)) :]
         forms = (place.name + body, place.key + body, "中共" + place.name + body, "中共" + place.key + body)
         full = next((by_name[f] for f in forms if f in by_name), None)
         if full is not None and full is not entity:
@@ -113,11 +113,17 @@ def _qualify_relative(entities: tuple[Entity, ...], focus: Entity | None) -> lis
     return sorted(merged.values(), key=lambda e: (e.mentions[0].start, e.key))
 
 
+def _level_of(name: str) -> str | None:
+    """The level a relative body's name starts with: 区 in 区委, 街道 in 街道党工委."""
+    level = next((p for p in _LEVEL_PREFIXES if name.startswith(p)), None)
+    return level if level is not None and len(name) > len(level) else None
+
+
 def _place_of_level(entity: Entity, regions: list[Entity], focus: Entity | None) -> Entity | None:
     """The place a relative name such as 区委 belongs to: the focus region if it is
     of that level, else the most mentioned region of that level in the text."""
-    level = entity.name[0]
-    if level not in _LEVEL_PREFIXES or len(entity.name) < 2:
+    level = _level_of(entity.name)
+    if level is None:
         return None
     if focus is not None and focus.key.endswith(level):
         return focus

@@ -52,6 +52,11 @@ def test_a_company_named_with_and_without_china_is_one_entity():
     assert [(e.name, e.aliases) for e in entities if e.type == "Company"] == [("中国平煤神马集团", ("平煤神马集团",))]
 
 
+def test_the_subdistricts_body_is_keyed_by_the_subdistrict():
+    entities = _entities("杨家坪街道推行新模式。街道党工委书记罗振宇介绍。")
+    assert "杨家坪街道_街道党工委" in {e.key for e in entities}
+
+
 def test_a_local_body_merges_with_its_full_name():
     entities = _entities("柳林县委书记张立新介绍,县委高度重视。")
     committee = next(e for e in entities if e.name == "柳林县委")
