@@ -144,7 +144,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     return dataclasses.replace(doc, mentions=tuple(sorted(found, key=lambda m: (m.start, m.end))))
 
 
-_ABBREVIATION = re.compile(r"[(（]\s*(?:以下)?(?:简称|下称)[:：]?\s*[“\"「]?([^“”\"「」()（）,，。]{2,12}?)[”\"」]?\s*[)）]")
+_ABBREVIATION = re.compile(r"[(（]\s*(?:以下)?(?:简称|下称)[:：]?\s*[“\"「《]?([^“”\"「」《》()（）,，。]{2,12}?)[”\"」》]?\s*[)）]")
 
 
 def abbreviations(text: str, mentions: Iterable[Mention]) -> dict[str, Mention]:
@@ -153,7 +153,9 @@ def abbreviations(text: str, mentions: Iterable[Mention]) -> dict[str, Mention]:
     ends = {m.end: m for m in mentions if m.rule != "inner"}
     found = {}
     for match in _ABBREVIATION.finditer(text):
-        named = ends.get(match.start())
+        start = match.start()
+        # a quoted name ends before its closing mark: 《…计划》（以下简称…）
+        named = ends.get(start) or (ends.get(start - 1) if text[start - 1 : start] in _CLOSE_QUOTES else None)
         if named is not None:
             found[match.group(1)] = named
     return found
@@ -549,7 +551,8 @@ def _plural_after(tokens: list[Token], i: int) -> bool:
 
 # ---------------------------------------------------------------- quoted names
 
-_QUOTED = re.compile(r"[“「『《]([^“”「」『』《》\n]{2,20})[”」』》]")
+# A title in book marks may be long (《…三年行动计划（2024—2026年）》); other quotes hold short names.
+_QUOTED = re.compile(r"《([^“”「」『』《》\n]{2,40})》|[“「『]([^“”「」『』《》\n]{2,20})[”」』]")
 # Heads that make a quoted phrase a named program: “八大行动计划”, “十百千万”文明创建工程.
 # Weaker heads (模式, 制度, 机制, 品牌) name ways of working, not programs, and are left alone.
 _PROGRAM_HEADS = ("计划", "工程", "行动", "战略", "布局", "活动", "包", "方案", "规划", "专项行动", "评选活动", "文明创建工程", "大赛")
@@ -565,9 +568,10 @@ _PRESS_AFTER = ("记者", "报道", "编辑", "评论员", "社论")
 
 def _quoted_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
     for match in _QUOTED.finditer(sentence.text):
-        inner = match.group(1)
-        start = sentence.start + match.start(1)
-        end = sentence.start + match.end(1)
+        group = 1 if match.group(1) is not None else 2
+        inner = match.group(group)
+        start = sentence.start + match.start(group)
+        end = sentence.start + match.end(group)
         if any(p in inner for p in "，,。；;：:！？!?"):
             continue  # a quoted sentence, not a name
         if _NEGATED.search(sentence.text[: match.start()]):
@@ -586,8 +590,11 @@ def _quoted_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             yield _mention(text, start, end, "Program", "quote")
 
 
+_YEARS_AFTER = re.compile(r"[(（][0-9—–\-~～至年]+[)）]$")  # …行动计划（2024—2026年）
+
+
 def _classify_by_suffix(name: str, lexicon: Lexicon) -> str | None:
-    name = clean_name(name)
+    name = _YEARS_AFTER.sub("", clean_name(name))
     if name.endswith(_PROGRAM_HEADS) or _ARTICLES.search(name) and len(name) > 3:
         return "Program"
     for length in lexicon.suffix_lengths:

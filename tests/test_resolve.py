@@ -57,6 +57,13 @@ def test_the_subdistricts_body_is_keyed_by_the_subdistrict():
     assert "杨家坪街道_街道党工委" in {e.key for e in entities}
 
 
+def test_a_long_plan_title_and_its_short_name_in_book_marks_are_one_programme():
+    entities = _entities("为贯彻落实《江淮省数字赋能制造业三年行动计划（2024—2026年）》（以下简称《三年行动计划》），"
+                         "省厅部署。各市落实《三年行动计划》。")
+    plans = [e for e in entities if e.type == "Program"]
+    assert [(e.name, e.aliases) for e in plans] == [("江淮省数字赋能制造业三年行动计划（2024—2026年）", ("三年行动计划",))]
+
+
 def test_a_local_body_merges_with_its_full_name():
     entities = _entities("柳林县委书记张立新介绍,县委高度重视。")
     committee = next(e for e in entities if e.name == "柳林县委")
