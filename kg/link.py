@@ -32,20 +32,19 @@ def link(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     relations = list(doc.relations)
     for entity in doc.entities:
         if entity.type == "Subdistrict" and entity.division_code is None:
-            parents = [t.county for t in lexicon.gazetteer.towns.get(entity.name, [])]
-            parent = next((p for p in parents if p in by_key), None)
+            ancestors = [t.county for t in lexicon.gazetteer.towns.get(entity.name, [])]
         elif entity.division_code is not None:
             divisions = [d for d in lexicon.gazetteer.by_name.get(entity.key, []) if d.code == entity.division_code]
-            parent = divisions[0].parent_name if divisions else None
-            # the nearest ancestor named in the text: a county whose city is not mentioned may sit in a named province
-            if parent not in by_key and divisions:
-                parent = divisions[0].province if divisions[0].province in by_key else parent
+            # the parent, then the province: a county whose city is not tied to it may sit in the province
+            ancestors = [divisions[0].parent_name, divisions[0].province] if divisions else []
         else:
             continue
-        if parent not in by_key or parent == entity.key:
-            continue
-        tied = focus is not None and focus.key in (parent, entity.key) or sentences_of[entity.key] & sentences_of[parent]
-        if tied:
+
+        def tied(parent: str) -> bool:
+            return bool(focus is not None and focus.key in (parent, entity.key) or sentences_of[entity.key] & sentences_of[parent])
+
+        parent = next((a for a in ancestors if a in by_key and a != entity.key and tied(a)), None)
+        if parent is not None:
             relations.append(Relation(entity.key, "partOf", parent, authority=AUTHORITY, rule="authority"))
     return dataclasses.replace(doc, relations=tuple(relations))
 

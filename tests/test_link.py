@@ -31,3 +31,10 @@ def test_ambiguous_county_name_is_resolved_by_the_places_around_it():
     doc = process(Document("t", "t", "福建省福州市鼓楼区召开会议。"))
     gulou = next(e for e in doc.entities if e.name == "鼓楼区")
     assert gulou.city == "福州市"
+
+
+def test_a_county_whose_city_is_named_apart_sits_in_the_province_the_text_is_about():
+    doc = process(Document("t", "t", "吉林省全年经济增长5%。长春市建设都市圈。榆树大豆丰收,吉林省粮食增产。"))
+    names = {e.key: e.name for e in doc.entities}
+    part_of = {(names[r.subject], names[r.object]) for r in doc.relations if r.predicate == "partOf"}
+    assert ("榆树", "吉林省") in part_of
