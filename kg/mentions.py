@@ -57,7 +57,15 @@ def tokenize(text: str, offset: int, lexicon: Lexicon) -> list[Token]:
     characters jieba's guesser glued into a name (由林达集团, 委和省)."""
     tokens = []
     position = offset
-    for jieba_word, jieba_tag in lexicon.tokenizer.lcut(text):
+    words = [tuple(pair) for pair in lexicon.tokenizer.lcut(text)]
+    for index, (jieba_word, jieba_tag) in enumerate(words):
+        following = words[index + 1][0] if index + 1 < len(words) else ""
+        if jieba_word in lexicon.titles and len(jieba_word) == 2 and following and lexicon.gazetteer.lookup(jieba_word[1] + following):
+            # 生态环境局长/汀/分局 is 局 and 长汀: a post jieba made of a head and a place
+            tokens.append(Token(position, position + 1, jieba_word[0], "n"))
+            position += 1
+            words[index + 1] = (jieba_word[1] + following, "ns")
+            continue
         if tokens and tokens[-1].word in lexicon.suffixes and jieba_word[0] in _JOINING_CHARS and len(jieba_word) > 1 \
                 and lexicon.word_frequency(jieba_word) == 0 and TOP_CLASSES.get(lexicon.suffixes[tokens[-1].word].type) != "Region":
             # (not after a region's head: 杨家坪街道和鸣苑小区 is the compound 和鸣苑 in the subdistrict)
@@ -221,6 +229,8 @@ def _is_proper(piece: str, tag: str, lexicon: Lexicon) -> bool:
         return False
     if _DIGITS.search(piece) or any(ch in _QUOTES for ch in piece) or lexicon.gazetteer.lookup(piece):
         return True
+    if tag == "x" and all("\u4e00" <= ch <= "\u9fff" for ch in piece):
+        return True  # 塅: a character too rare for jieba to tag
     if tag in _PROPER_TAGS:
         # jieba tags some common words as names (楼宇/nr, 城市/ns); a frequent word is no evidence
         cap = _TAG_CAPS.get(tag[:2])
@@ -238,7 +248,8 @@ def _name_token(token: Token, lexicon: Lexicon) -> bool:
     if len(token.word) > 2 and any(token.word[-n:] in lexicon.left_boundaries for n in (2, 3)):
         return False  # 广泛开展, glued into one word, still ends in 开展
     if token.tag == "x":
-        return all(ch in _INNER_PUNCT for ch in token.word)
+        # punctuation inside names, or a rare character jieba does not tag (董家塅)
+        return all(ch in _INNER_PUNCT or "\u4e00" <= ch <= "\u9fff" for ch in token.word)
     if token.tag == "m":
         # numbers belong in names like 5+10幸福工程, not counts like 8个
         return bool(re.fullmatch(r"[0-9A-Za-z+]+|第.+", token.word))
@@ -309,6 +320,8 @@ def _leading_region(text: str, lexicon: Lexicon) -> int:
 def _region_ends_at(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
     """Whether a region name ends with ``tokens[k]``: 王陵/街道, or 黄集镇 in 市黄/集镇
     (jieba's words need not start where the name does)."""
+    if tokens[k].word in {"社区", "村"} and k > 0:
+        return True  # 梅岭社区颐年路: a road named after its community
     text = "".join(t.word for t in tokens[max(0, k - 2) : k + 1])
     if not text.endswith(_REGION_ENDINGS):
         return False
@@ -332,7 +345,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         if len(suffix.text) == 1 and (
             text[suffix_start - 1] in _NUMERALS
             or head.start < suffix_start and not _field_and_head(head, suffix_start, lexicon)
-            and (_common_word(text[suffix_start - 1 : token.end], lexicon) or head.tag in {"i", "l"})
+            and (_common_word(text[suffix_start - 1 : token.end], lexicon) or head.tag in {"i", "l"} and lexicon.word_frequency(head.word) > 0)
         ):
             continue  # 路 in 思路 or 兵分两路, 局 in 全局 or 新格局, 部 in 规章10部: the suffix is part of another word
         press = i + 1 < len(tokens) and tokens[i + 1].word in _PRESS_NEXT and suffix.type == "Organization"
@@ -404,6 +417,9 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             or (TOP_CLASSES.get(suffix.type, suffix.type) != "Region" and any(_split_word(tokens, k, lexicon) for k in range(start_index, j)))
             or any(_is_proper(piece, tag, lexicon) for piece, tag in pieces if piece)
             or (suffix.type == "GovernmentBody" and (pieces[0][0] in _LEVEL_PREFIXES or modifier == "街道"))  # 区科技局, 街道党工委
+            or (pieces[0][0] in lexicon.suffixes and lexicon.suffixes[pieces[0][0]].alone)  # 县委组织部
+            or (TOP_CLASSES.get(suffix.type, suffix.type) in {"Facility", "Park"}
+                and any(piece in _PLACE_CHARS for piece, _ in pieces[1:]))  # 罗汉/岭 生态湿地
         )
         generic_enough = suffix.generic_ok and len(modifier) >= _MIN_GENERIC_MODIFIER.get(suffix.type, 3)
         if suffix.type == "Project" and modifier.endswith(_PROJECT_QUALIFIERS):
@@ -663,6 +679,8 @@ def _person_at(s: str, j: int, lexicon: Lexicon, tokens: list[Token], offset: in
         return None
     if (token.tag in _FUNCTION_TAGS and not (token.tag == "q" and token.word in lexicon.surnames)) or token.word in lexicon.left_boundaries:
         return None  # 代表和党员: 和 here joins two nouns, it is no family name (but 章/q 启明 is a name)
+    if token.tag == "nr" and len(token.word) == 3 and token.word[-1] in "说称讲道":
+        return token.word[:-1]  # 黄韵说/nr: the speech verb glued to a two-character name
     following = next((t for t in tokens if t.start == token.end), None)
     if len(token.word) == 1 and token.tag == "nr" and following is not None and following.tag == "nr" and len(following.word) == 2:
         return token.word + following.word  # 邴/nr 海涛/nr: a rare family name jieba did not join to the given name
@@ -681,12 +699,15 @@ def _person_at(s: str, j: int, lexicon: Lexicon, tokens: list[Token], offset: in
             and len(following[0].word) == 1
             and "\u4e00" <= following[0].word <= "\u9fff"
             and following[0].tag not in _FUNCTION_TAGS
+            and following[0].word not in lexicon.speech_verbs  # 黄韵/说: the verb, not the name's third character
             and (following[1].tag == "x" or following[1].tag.startswith("v") or following[1].word in lexicon.speech_verbs)
         ):
             return token.word + following[0].word
         return token.word
-    if len(token.word) >= 2 and token.word not in lexicon.surnames:
-        return None  # 强调道, 利益出: a word that is not a name begins here
+    if len(token.word) >= 2 and token.word not in lexicon.surnames and not (
+        token.word[0] in lexicon.surnames and lexicon.word_frequency(token.word) == 0
+    ):
+        return None  # 强调道, 利益出: a word that is not a name begins here (but 农志/坚: a name jieba cut)
     for surname_length in (2, 1):
         surname = s[j : j + surname_length]
         if surname in lexicon.surnames:

@@ -169,6 +169,15 @@ def test_a_brand_jieba_cuts_into_characters_starts_the_name(text, name):
         ("出台“物流十条”支持企业。", ("物流十条", "Program")),
         ("与该校机电工程学院共建实验室。", ("机电工程学院", "EducationalOrganization")),
         ("街道党工委书记罗振宇介绍。", ("街道党工委", "GovernmentBody")),  # the subdistrict's, as 区委 is the district's
+        ("建设占地860亩的罗汉岭生态湿地。", ("罗汉岭生态湿地", "Facility")),  # 罗汉/岭: a place character
+        ("该中心位于梅岭社区颐年路18号。", ("颐年路", "Facility")),  # 颐年路/l, a word jieba guessed
+        ("位于芦淞区的学院董家塅校区。", ("董家塅校区", "Facility")),  # 塅/x, a character jieba cannot tag
+        ("县委组织部牵头实施培育工程。", ("县委组织部", "GovernmentBody")),
+        ("联合龙岩市生态环境局长汀分局监管施工。", ("龙岩市生态环境局长汀分局", "GovernmentBody")),  # 局长/汀 is 局/长汀
+        ("凭祥分公司总经理黄韵说。", ("黄韵", "Person")),  # not 黄韵说
+        ("睦南产业园管委会主任农志坚表示。", ("农志坚", "Person")),  # 农志/坚
+        ("星渡创客工场的大楼里灯火通明。", ("星渡创客工场", "Park")),
+        ("凭祥海关在中心设立了查验点。", ("凭祥海关", "GovernmentBody")),
     ],
 )
 def test_names_of_the_genre_are_found_whole(text, found):
