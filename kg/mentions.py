@@ -265,6 +265,7 @@ def _name_token(token: Token, lexicon: Lexicon) -> bool:
 # Characters that end place names (枇杷湾, 杨家坪, 黄泥塘): a community named after one is a name.
 _PLACE_CHARS = frozenset("湾坪塘岭坡沟湖岗洼埠庄屯铺寨堡垸圩冲坝")
 _OWNER_REFERENCES = frozenset({"该校", "该院", "该大学", "该集团", "该公司"})
+_UNIT_TYPES = frozenset({"EducationalOrganization", "GovernmentBody"})
 _PRESS_NEXT = frozenset({"记者", "讯", "报道", "编辑", "评论员"})
 _PRESS_ONLY = frozenset({"报"})
 _PLACE_LED_ONLY = frozenset({"港"})
@@ -343,7 +344,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             j -= 1  # tokens[j] holds the suffix's first character
         head = tokens[j]
         if len(suffix.text) == 1 and (
-            text[suffix_start - 1] in _NUMERALS
+            text[suffix_start - 1] in _NUMERALS or text[suffix_start - 1] in "余多"  # 2400余处
             or head.start < suffix_start and not _field_and_head(head, suffix_start, lexicon)
             and (_common_word(text[suffix_start - 1 : token.end], lexicon) or head.tag in {"i", "l"} and lexicon.word_frequency(head.word) > 0)
         ):
@@ -354,7 +355,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         if suffix.text in _PLACE_LED_ONLY and not _place_before(text, sentence.start, suffix_start, lexicon):
             continue  # 港 names a port only after its place (岚山港, 宁波港), not in 香港
         start_index = j
-        after_region = False
+        after_region = after_other = False
         k = j - 1
         while k >= 0 and token.end - tokens[k].start <= _MAX_NAME and (
             _name_token(tokens[k], lexicon)
@@ -370,6 +371,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
                 after_region = True
                 break
             if _ends_other_name(tokens[k], suffix, lexicon):
+                other = lexicon.suffixes.get(tokens[k].word)
+                after_other = other is not None and TOP_CLASSES.get(other.type, other.type) == "Organization"
                 break
             if tokens[k].tag == "f" and tokens[k].word in _LOCATIVES:
                 break  # 全国运动会上冬夏项目: 上 closes the phrase before the name
@@ -409,6 +412,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         proper = (
             after_region  # 泉山区民安南路: a place named right after its region
             or press  # 港城日报讯, 秦川农业报记者: a paper named where its reporter writes
+            or (after_other and start_index == k + 1 and suffix.type in _UNIT_TYPES)  # 学院智能制造学院: a unit after its body
             or sum(len(piece) == 1 for piece, _ in pieces) >= 2 == len([p for p, _ in pieces if p]) and pieces[0][1] != "a"  # 蓼/北(大道), not 老/旧(小区)
             or (TOP_CLASSES.get(suffix.type, suffix.type) == "Region" and (modifier[-1] in _PLACE_CHARS or head.tag == "ns"))  # 枇杷湾社区, 华东地区/ns
             or (start_index > 0 and tokens[start_index - 1].word in _OWNER_REFERENCES)  # 该校机电工程学院: a unit of the one just named
@@ -1086,8 +1090,8 @@ def _inner_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> lis
     standalone = {m.name: m.type for m in mentions}
     inner: list[Mention] = []
     for mention in mentions:
-        if mention.rule == "division" or mention.type == "Company":
-            continue  # a place in a company's name is a brand, not where it is (宁德时代, 上海电气)
+        if mention.rule == "division" or mention.type in {"Company", "Person"}:
+            continue  # a place in a company's name is a brand, not where it is (宁德时代, 上海电气); in a person's, a name (彭嘉禾)
         boundaries = _word_starts(mention.text, lexicon)
         i = 0
         while i < len(mention.text) - 1:

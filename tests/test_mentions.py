@@ -178,6 +178,8 @@ def test_a_brand_jieba_cuts_into_characters_starts_the_name(text, name):
         ("睦南产业园管委会主任农志坚表示。", ("农志坚", "Person")),  # 农志/坚
         ("星渡创客工场的大楼里灯火通明。", ("星渡创客工场", "Park")),
         ("凭祥海关在中心设立了查验点。", ("凭祥海关", "GovernmentBody")),
+        ("成立大会上,学院智能制造学院与企业签约。", ("智能制造学院", "EducationalOrganization")),  # a unit after its body
+        ("联系人:省财政厅农业农村处 孙婧", ("省财政厅农业农村处", "GovernmentBody")),
     ],
 )
 def test_names_of_the_genre_are_found_whole(text, found):
@@ -216,6 +218,15 @@ def test_what_a_text_says_to_avoid_is_no_programme():
 )
 def test_where_a_name_starts(text, name):
     assert name in {found for found, _ in _mentions(text)}
+
+
+def test_a_place_inside_a_persons_name_is_no_place():
+    assert ("嘉禾", "District") not in _mentions("株洲日报记者 彭嘉禾 通讯员 易安琪")
+
+
+@pytest.mark.parametrize("text", ["到处都是好处,此处不宜久留。", "治理城市围挡2400余处。", "16支省级政府投资基金整合。"])
+def test_a_department_head_in_common_words_is_no_body(text):
+    assert not _mentions(text)
 
 
 def test_hong_kong_is_no_port():
