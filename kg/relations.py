@@ -536,8 +536,8 @@ def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, le
             or _run_by(sentence, items[:i], item, cues)
             or _possessor(sentence, items, i)
             or _respectively(sentence, items, i)
-            or _opening_subject(sentence, items[:i])
             or _cue_subject(sentence, items[:i], item, cues)
+            or _opening_subject(sentence, items[:i], lexicon)
             or _earlier_clause_subject(sentence, items[:i], lexicon)
         )
         if subject is not None:
@@ -560,13 +560,19 @@ def _respectively(sentence: Sentence, items: list[_Item], i: int) -> Entity | No
     clause_end = sentence.start + next(
         (m.start() + cue for m in re.finditer(r"[,，;；:：。]", sentence.text[cue:])), len(sentence.text)
     )
-    actors = [it for it in items if clause_start <= it.mention.start < sentence.start + cue
-              and it.top in ALLOWED["implements"][0]]
+    actors = _distinct([it for it in items if clause_start <= it.mention.start < sentence.start + cue
+                        and it.top in ALLOWED["implements"][0]])
     objects = [it for it in items if sentence.start + cue < it.mention.start < clause_end
                and it.top in ALLOWED["implements"][1]]
     if len(actors) < 2 or len(actors) != len(objects) or items[i] not in objects:
         return None
     return actors[objects.index(items[i])].entity
+
+
+def _distinct(items: list[_Item]) -> list[_Item]:
+    """One item per entity: A（以下简称“B”） names A once."""
+    seen: set[str] = set()
+    return [it for it in items if not (it.entity.key in seen or seen.add(it.entity.key))]
 
 
 def _earlier_clause_subject(sentence: Sentence, before: list[_Item], lexicon: Lexicon) -> Entity | None:
@@ -604,10 +610,12 @@ def _builder_after(sentence: Sentence, after: list[_Item], item: _Item, cues: tu
     return None
 
 
-def _opening_subject(sentence: Sentence, before: list[_Item]) -> Entity | None:
-    """The body that opens the sentence; not one whose 做法 / 经验 the sentence is about (X的做法，是Y推行P)."""
+def _opening_subject(sentence: Sentence, before: list[_Item], lexicon: Lexicon) -> Entity | None:
+    """The body that opens the sentence; not one whose 做法 / 经验 the sentence is about (X的做法，是Y推行P),
+    nor one that only names a speaker's post (区民政局局长X表示，该区将实施P)."""
     if before and before[0].mention.start == sentence.start and before[0].top in ALLOWED["implements"][0] \
-            and not _modifies_next(before, 0) and _between(sentence, before[0].mention.end, before[0].mention.end + 1) != "的":
+            and not _modifies_next(before, 0) and _between(sentence, before[0].mention.end, before[0].mention.end + 1) != "的" \
+            and not _post_after(sentence, before[0], lexicon):
         return before[0].entity
     return None
 
@@ -685,10 +693,42 @@ def _cue_subject(sentence: Sentence, before: list[_Item], item: _Item, cues: tup
         if candidate.top not in ALLOWED["implements"][0] or _modifies_next(before, k) or \
                 _between(sentence, candidate.mention.start - 1, candidate.mention.start) == "在":
             continue  # 在热市镇建设P: the place is where, not who
-        after = _between(sentence, candidate.mention.end, min(candidate.mention.end + 6, item.mention.start))
-        if any(after.lstrip("还也已将正在积极大力全面率先").startswith(cue) for cue in cues):
+        if _verb_follows(sentence, before[k + 1 :], candidate, item, cues):
             return candidate.entity
     return None
+
+
+# Words that may stand between a subject and its verb: 莱山区同步出台P, 该区将加快推进P.
+_ADVERBS = re.compile(
+    r"^(?:还|也|已经|已|将要|将|正在|正|积极|大力|全面|率先|同步|同时|先后|相继|持续|深入|专门|加快|进一步|"
+    r"着力|重点|继续|计划|拟|又|再|首次|正式|共同|联合|今年|去年|近年来|启动|开始|牵头|负责|要)*"
+)
+_PLACES_AT = re.compile(r"^在(?:毗邻的|周边的|附近的)?$")
+
+
+def _verb_follows(sentence: Sentence, later: list[_Item], candidate: _Item, item: _Item, cues: tuple[str, ...]) -> bool:
+    """The subject's verb is one of ``cues``, after adverbs and a place it acts in
+    (X将在樟树市建设P: X builds P)."""
+    at = candidate.mention.end
+    rest = _between(sentence, at, item.mention.start)
+    at += _ADVERBS.match(rest).end()
+    places = [it for it in later if it.mention.start >= at and it.mention.end <= item.mention.start]
+    if places and _PLACES_AT.match(_between(sentence, at, places[0].mention.start)) and \
+            places[0].top in ALLOWED["locatedIn"][1]:
+        at = _places_run(sentence, places)[-1].mention.end
+        at += _ADVERBS.match(_between(sentence, at, item.mention.start)).end()
+    gap = _between(sentence, at, item.mention.start)
+    return any(gap.startswith(cue) for cue in cues)
+
+
+def _places_run(sentence: Sentence, places: list[_Item]) -> list[_Item]:
+    """召夸镇、马街镇、板桥镇 / 岚山区虎山镇: places written in a row, from the first."""
+    run = [places[0]]
+    for nxt in places[1:]:
+        if nxt.top not in ALLOWED["locatedIn"][1] or _between(sentence, run[-1].mention.end, nxt.mention.start) not in _JOINED:
+            break
+        run.append(nxt)
+    return run
 
 
 _SIGN = re.compile("签订|签约|签署")
@@ -836,12 +876,20 @@ def _units(doc: Doc) -> Iterator[Relation]:
         department = top_class(unit.type) == "Organization" and unit.name.endswith(_DEPARTMENT_HEADS)
         if not unit.name.endswith(_UNIT_HEADS) and not department:
             continue
-        parents = [p for p in orgs if p is not unit and unit.name.startswith(p.name) and len(unit.name) - len(p.name) >= 2
-                   and len(p.name) >= 3]
+        parents = [p for p in orgs if p is not unit and _named_after(unit, p)]
         if parents:
-            parent = max(parents, key=lambda p: len(p.name))
+            parent = max(parents, key=lambda p: len(_named_after(unit, p)))
             sentence = _sentence_of(doc, unit.mentions[0])
             yield _relation(unit, "subOrganizationOf", parent, sentence, "unit-name")
+
+
+def _named_after(unit: Entity, parent: Entity) -> str:
+    """The parent's name or short name that opens the unit's name (闽汀集团第三工程分公司,
+    where 闽汀集团 is what the text calls 福建闽汀生态建设集团有限公司), or ''."""
+    names = {parent.name, *parent.aliases, *(m.text for m in parent.mentions)}
+    unit_names = {unit.name, *unit.aliases}
+    found = [n for n in names for u in unit_names if len(n) >= 3 and u.startswith(n) and len(u) - len(n) >= 2]
+    return max(found, key=len, default="")
 
 
 # ---------------------------------------------------------------- defaults
