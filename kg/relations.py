@@ -92,6 +92,8 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_implements(sentence, items, focus, lexicon))
         found.extend(_signed(sentence, items))
         found.extend(_sited(sentence, items))
+        found.extend(_built_at(sentence, items))
+        found.extend(_built_by_place(sentence, items))
         found.extend(_brought_in(sentence, items, focus))
         found.extend(_settled_list(sentence, items, park or focus))
         found.extend(_adjacent(sentence, items))
@@ -348,7 +350,13 @@ def _located_at(sentence: Sentence, items: list[_Item]) -> tuple[list[Relation],
             predicate = "partOf" if inner.top == "Region" else "locatedIn"
             found.append(_relation(inner.entity, predicate, outer.entity, sentence, "at"))
         place = chain[-1]
+        # 在X（一楼西侧），A…: all that follows is in X; 在X建成A，引进B: only what the verb's own clause names
+        clause_end = _clause_end(sentence, place.mention.end)
+        if not any(place.mention.end <= it.mention.start < clause_end for it in items):
+            clause_end = sentence.end
         for other in items[i + len(chain) :]:
+            if other.mention.start >= clause_end:
+                break
             if other.top in ALLOWED["locatedIn"][0] and other.entity.key != place.entity.key:
                 found.append(_relation(other.entity, "locatedIn", place.entity, sentence, "at"))
         return found, place
@@ -356,6 +364,12 @@ def _located_at(sentence: Sentence, items: list[_Item]) -> tuple[list[Relation],
 
 
 _CLAUSE_START = re.compile(r"[,，;；。:：、\s|]")
+
+
+def _clause_end(sentence: Sentence, offset: int) -> int:
+    """Where the clause holding ``offset`` ends: the next comma, semicolon or full stop."""
+    match = re.search(r"[,，;；。:：!！?？]", sentence.text[offset - sentence.start :])
+    return offset + match.start() if match else sentence.end
 
 
 def _still_there(sentence: Sentence, items: list[_Item], place: _Item) -> Iterator[Relation]:
@@ -465,7 +479,7 @@ def _brought_in(sentence: Sentence, items: list[_Item], focus: Entity | None) ->
             (m.end() for m in re.finditer(r"[,，;；:：]", sentence.text[: cue.start()])), default=0
         )
         places = [it for it in items if clause_start <= it.mention.start < at and it.top in {"Region", "Park"}]
-        place = places[-1].entity if places else focus
+        place = places[-1].entity if places else None
         if place is None:
             continue
         clause_end = sentence.start + next(
@@ -690,12 +704,21 @@ def _cue_subject(sentence: Sentence, before: list[_Item], item: _Item, cues: tup
         candidate = before[k]
         if candidate.mention.start < clause_start:
             break
-        if candidate.top not in ALLOWED["implements"][0] or _modifies_next(before, k) or \
-                _between(sentence, candidate.mention.start - 1, candidate.mention.start) == "在":
-            continue  # 在热市镇建设P: the place is where, not who
+        if candidate.top not in ALLOWED["implements"][0] or _modifies_next(before, k) or _after_at(sentence, before, k):
+            continue  # 在热市镇建设P, 在A镇、B镇建设P: the places are where, not who
         if _verb_follows(sentence, before[k + 1 :], candidate, item, cues):
             return candidate.entity
     return None
+
+
+def _after_at(sentence: Sentence, items: list[_Item], k: int) -> bool:
+    """The k-th item is a place in a run that follows 在 (在A镇、B镇 / 在毗邻的A镇)."""
+    while k > 0 and items[k].top in ALLOWED["locatedIn"][1] and items[k - 1].top in ALLOWED["locatedIn"][1] and \
+            _between(sentence, items[k - 1].mention.end, items[k].mention.start) in _JOINED:
+        k -= 1
+    item = items[k]
+    return item.top in ALLOWED["locatedIn"][1] and \
+        bool(_PLACES_AT.match(_between(sentence, _at_before(sentence, item), item.mention.start)))
 
 
 # Words that may stand between a subject and its verb: 莱山区同步出台P, 该区将加快推进P.
@@ -752,6 +775,62 @@ def _signed(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
         yield _relation(investor.entity, "implements", rest[0].entity, sentence, "sign")
         if host.top in {"Park", "Region"}:
             yield _relation(rest[0].entity, "locatedIn", host.entity, sentence, "sign")
+
+
+_BUILD = re.compile(r"^(?:规划|计划|拟|将|开工|启动|投资)?(?:建设|新建|建成|兴建|扩建|打造|布局|实施|推进)")
+_BUILT = {"Project", "Facility", "Park"}
+_BUILDING_PLACES = {"District", "Subdistrict", "Community"}
+
+
+def _built_at(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """在毗邻的青义镇规划建设P / 在召夸镇、马街镇建设P: what is built is in each place
+    named after 在, when the verb follows the places."""
+    for i, item in enumerate(items):
+        if item.top not in ALLOWED["locatedIn"][1] or not _PLACES_AT.match(_between(sentence, _at_before(sentence, item), item.mention.start)):
+            continue
+        places = _places_run(sentence, items[i:])
+        rest = _ADVERBS.match(_between(sentence, places[-1].mention.end, places[-1].mention.end + 12))
+        end = places[-1].mention.end + rest.end()
+        if not _BUILD.match(_between(sentence, end, end + 8)):
+            continue
+        clause_end = _clause_end(sentence, end)
+        for built in items:
+            if end < built.mention.start < clause_end and built.top in _BUILT:
+                for place in places:
+                    yield _relation(built.entity, "locatedIn", place.entity, sentence, "built-at")
+                break
+
+
+def _at_before(sentence: Sentence, item: _Item) -> int:
+    """Where a 在 (with what may qualify the place: 毗邻的) before ``item`` starts, or the item's start."""
+    before = _between(sentence, item.mention.start - 6, item.mention.start)
+    k = before.rfind("在")
+    return item.mention.start - len(before) + k if k >= 0 else item.mention.start
+
+
+def _built_by_place(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """河田镇将在罗汉岭一带建设P / 三洲镇将新建X: what a town or county builds,
+    with no other place named, is in it (a city builds across its counties)."""
+    for i, item in enumerate(items):
+        if item.entity.type not in _BUILDING_PLACES or _between(sentence, item.mention.start - 1, item.mention.start) not in ("", "，", ",", "；", ";", "。") \
+                or _modifies_next(items, i):
+            continue
+        clause_end = _clause_end(sentence, item.mention.end)
+        rest = _between(sentence, item.mention.end, clause_end)
+        verb = re.search(r"(?:规划|计划|拟|投资)?(?:建设|新建|建成|兴建|扩建)", rest)
+        if verb is None:
+            continue
+        lead = rest[: verb.start()]
+        if re.search(r"[的与和及、]", lead) or len(lead) > 12:
+            continue  # 河田镇的企业建设…, 河田镇与X共建: not the town's own building
+        verb_at = item.mention.end + verb.start()
+        between = [it for it in items if item.mention.end <= it.mention.start < verb_at]
+        if between:
+            continue  # another place or body stands between: it is the one acting or holding
+        for built in items:
+            if verb_at < built.mention.start < clause_end and built.top in _BUILT:
+                yield _relation(built.entity, "locatedIn", item.entity, sentence, "built-by-place")
+                break
 
 
 _SITE = re.compile("选址(?:于|在)?")

@@ -55,3 +55,34 @@ def test_a_subject_that_builds_in_a_place_runs_the_project():
     )
     assert ("江西汇远物流有限公司", "implements", "丰城冷链物流园项目") in relations
     assert ("湖北瑞丰食品有限公司", "implements", "丰城冷链物流园项目") not in relations
+
+
+def test_what_is_built_after_at_places_is_in_each_of_them():
+    relations = _relations("该项目由青川县水务局牵头，在木鱼镇、乔庄镇建设青川灌区改造项目。")
+    assert ("青川灌区改造项目", "locatedIn", "木鱼镇") in relations
+    assert ("青川灌区改造项目", "locatedIn", "乔庄镇") in relations
+    assert ("乔庄镇", "implements", "青川灌区改造项目") not in relations
+
+
+def test_a_place_qualified_after_at_still_holds_what_is_built():
+    relations = _relations("园区将在毗邻的金桥镇规划建设金桥科创中心项目，新增厂房5万平方米。")
+    assert ("金桥科创中心项目", "locatedIn", "金桥镇") in relations
+
+
+def test_what_a_town_builds_is_in_the_town():
+    relations = _relations("其中，木鱼镇将新建长3.2公里的木鱼河滨江大道，乔庄镇重点实施荒山复绿。")
+    assert ("木鱼河滨江大道", "locatedIn", "木鱼镇") in relations
+    assert ("木鱼河滨江大道", "locatedIn", "乔庄镇") not in relations
+
+
+def test_a_place_after_at_with_its_own_verb_holds_only_that_clause_and_bringing_in_needs_a_place():
+    relations = _relations(
+        "县农业农村局在黄岭村建成黄岭高山茶示范基地，引进浙江云栖茶业有限公司开展订单收购。"
+    )
+    assert ("黄岭高山茶示范基地", "locatedIn", "黄岭村") in relations
+    assert ("浙江云栖茶业有限公司", "locatedIn", "黄岭村") not in relations
+
+
+def test_a_place_after_at_that_sets_the_scene_holds_what_follows():
+    relations = _relations("在金桥街道财富大厦二楼东侧，来自杭州的云帆证券有限公司正在装修。")
+    assert ("云帆证券有限公司", "locatedIn", "财富大厦") in relations
