@@ -100,6 +100,8 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_lies_in(sentence, items))
         found.extend(_member_of(sentence, items, named))
         found.extend(_founded(sentence, items))
+        found.extend(_members_listed(sentence, items, named))
+        found.extend(_formed_from(sentence, items))
         found.extend(_parent_cues(sentence, items))
         if place is not None:
             last_place = place
@@ -925,6 +927,49 @@ def _founded(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
                     and item.top in {"Company", "Organization"} and item.entity.key != alliance.entity.key \
                     and _between(sentence, item.mention.end, item.mention.end + 2) not in _GUIDES:
                 yield _relation(item.entity, "memberOf", alliance.entity, sentence, "founded")
+
+
+_MEMBERS_ARE = re.compile(r"(?:首批|现有|第一批)?(?:成员|会员)(?:单位)?(?:包括|有|为|涵盖|是)[:：]?")
+
+
+def _members_listed(sentence: Sentence, items: list[_Item], named: list[_Item]) -> Iterator[Relation]:
+    """联盟首批成员包括A、B等31家企业，C等5家服务机构，以及D: every company or body
+    listed to the end of the sentence is a member of the alliance named (or referred to) before 成员."""
+    for cue in _MEMBERS_ARE.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        owners = [it for it in items if it.mention.end <= at and it.top == "Organization"
+                  and _between(sentence, it.mention.end, at).lstrip("的") in ("", "的")]
+        alliance = owners[-1].entity if owners else None
+        if alliance is None or not _is_alliance(alliance):
+            continue
+        for item in items:
+            if item.mention.start >= sentence.start + cue.end() and item.top in {"Company", "Organization"} \
+                    and item.entity.key != alliance.key:
+                yield _relation(item.entity, "memberOf", alliance, sentence, "members-listed")
+
+
+def _is_alliance(entity: Entity) -> bool:
+    """An alliance, association or a group of bodies (医疗健康集团: a group that is no company)."""
+    return entity.type == "Alliance" or entity.name.endswith(_ALLIANCE_HEADS) or \
+        top_class(entity.type) == "Organization" and entity.name.endswith(("集团", "共同体", "医共体"))
+
+
+def _formed_from(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """X以A为牵头单位，联合B、C等组建: A, B and C are members of X (the group opening the clause)."""
+    for k, group in enumerate(items):
+        if not _is_alliance(group.entity) or k + 1 >= len(items):
+            continue
+        lead = items[k + 1]
+        if _between(sentence, group.mention.end, lead.mention.start) != "以" or \
+                not _between(sentence, lead.mention.end, lead.mention.end + 6).startswith(("为牵头", "为龙头", "为核心")):
+            continue
+        formed = re.search(r"(?:组建|组成|成立)", sentence.text[lead.mention.end - sentence.start :])
+        if formed is None:
+            continue
+        end = lead.mention.end + formed.start()
+        for item in items[k + 1 :]:
+            if item.mention.start < end and item.top in {"Company", "Organization"} and item.entity.key != group.entity.key:
+                yield _relation(item.entity, "memberOf", group.entity, sentence, "formed-from")
 
 
 def _parent_cues(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:

@@ -86,3 +86,27 @@ def test_a_place_after_at_with_its_own_verb_holds_only_that_clause_and_bringing_
 def test_a_place_after_at_that_sets_the_scene_holds_what_follows():
     relations = _relations("在金桥街道财富大厦二楼东侧，来自杭州的云帆证券有限公司正在装修。")
     assert ("云帆证券有限公司", "locatedIn", "财富大厦") in relations
+
+
+def test_every_body_listed_after_members_include_is_a_member():
+    relations = _relations(
+        "由青禾职业技术学院牵头的湘南智能制造产教联盟（以下简称“联盟”）在衡阳成立。"
+        "联盟首批成员包括衡阳云帆机械有限公司、湖南星澜电子科技有限公司等20家企业，"
+        "衡阳市机械工业协会，以及青禾职业技术学院等4所院校。"
+    )
+    for member in ("衡阳云帆机械有限公司", "湖南星澜电子科技有限公司", "衡阳市机械工业协会", "青禾职业技术学院"):
+        assert (member, "memberOf", "湘南智能制造产教联盟") in relations
+
+
+def test_members_listed_need_an_alliance_before_them():
+    relations = _relations("衡阳云帆机械有限公司会员包括湖南星澜电子科技有限公司等企业。")
+    assert not any(p == "memberOf" for _, p, _ in relations)
+
+
+def test_bodies_a_group_is_formed_from_are_its_members():
+    relations = _relations(
+        "青川县医疗健康集团以青川县人民医院为牵头单位，联合青川县中医院以及木鱼镇卫生院、"
+        "乔庄镇卫生院等12家乡镇卫生院组建，实行统一管理。"
+    )
+    for member in ("青川县人民医院", "青川县中医院", "木鱼镇卫生院", "乔庄镇卫生院"):
+        assert (member, "memberOf", "青川县医疗健康集团") in relations
