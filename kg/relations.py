@@ -396,6 +396,8 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
         moved = text.rfind("把", clause_start - sentence.start, cue.start())
         if moved >= 0:  # A把旗下的B搬迁至C: B moves, not A
             subjects = [it for it in subjects if it.mention.start > sentence.start + moved]
+        if not subjects and cue_at == clause_start and cue.group() in _WHERE_LEAD:
+            subjects = _topic(sentence, items, cue_at)  # 科技园由A与B共建，位于莱山区解甲庄街道
         if not subjects:
             continue
         after = text[cue.end() :]
@@ -413,10 +415,12 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
             continue
         places = [place]
         if following and following[0].entity is place:
+            run = [following[0]]
             for outer, inner in zip(following, following[1:]):  # 位于岚山区虎山镇: the town too
-                if inner.mention.start != outer.mention.end or inner.top not in {"Region", "Park"}:
+                if inner.mention.start != outer.mention.end or inner.top not in ALLOWED["locatedIn"][1]:
                     break
-                places.append(inner.entity)
+                run.append(inner)
+            places = [it.entity for it in _finest_two(sentence, run)]
         for subject in subjects:
             for where in places:
                 if subject.entity.key != where.key:
@@ -469,8 +473,39 @@ def _located_where(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]
         if k == len(items) or items[k].top not in ALLOWED["locatedIn"][0]:
             continue
         if _SPOT.match(_between(sentence, places[-1].mention.end, items[k].mention.start)):
-            for place in places:
+            for place in _finest_two(sentence, places):
                 yield _relation(items[k].entity, "locatedIn", place.entity, sentence, "settle")
+
+
+_DATELINE = re.compile(r"(?:\d+[年月日号]|[上下]午|近日|日前|讯)[)）]?$|讯[(（]")
+
+
+def _topic(sentence: Sentence, items: list[_Item], clause_start: int) -> list[_Item]:
+    """The park, body or building that opens the clause just before, which this one goes on describing."""
+    text = _between(sentence, sentence.start, clause_start - 1)
+    previous = sentence.start + max((m.end() for m in re.finditer(r"[,，;；:：]", text)), default=0)
+    opening = [it for it in items if it.mention.start == previous]
+    if _DATELINE.search(_between(sentence, previous, clause_start - 1)):
+        return []  # 某日报讯（记者 X）12月2日，位于…: a dateline, not a topic
+    if opening and opening[0].top in ALLOWED["locatedIn"][0] and not _modifies_next(items, items.index(opening[0])):
+        return opening[:1]
+    return []
+
+
+def _finest_two(sentence: Sentence, places: list[_Item]) -> list[_Item]:
+    """广西崇左市凭祥市友谊镇: of regions written one inside the next, the two finest
+    (友谊镇, 凭祥市) say where a thing is; the province and city above them do not.
+    A road or building in the run (梅岭社区颐年路18号) is kept."""
+    kept: list[_Item] = []
+    for k, place in enumerate(places):
+        below = []
+        for inner in places[k + 1 :]:
+            if _between(sentence, (below or [place])[-1].mention.end, inner.mention.start) != "":
+                break
+            below.append(inner)
+        if place.top != "Region" or sum(it.top == "Region" for it in below) < 2:
+            kept.append(place)
+    return kept
 
 
 def _brought_in(sentence: Sentence, items: list[_Item], focus: Entity | None) -> Iterator[Relation]:

@@ -110,3 +110,27 @@ def test_bodies_a_group_is_formed_from_are_its_members():
     )
     for member in ("青川县人民医院", "青川县中医院", "木鱼镇卫生院", "乔庄镇卫生院"):
         assert (member, "memberOf", "青川县医疗健康集团") in relations
+
+
+def test_a_park_lies_in_the_two_finest_places_of_a_nested_run():
+    relations = _relations("11月5日，位于湖南省衡阳市衡南县云集镇的衡南智造产业园正式开园。")
+    assert ("衡南智造产业园", "locatedIn", "云集镇") in relations
+    assert ("衡南智造产业园", "locatedIn", "衡南县") in relations
+    assert ("衡南智造产业园", "locatedIn", "湖南省") not in relations
+    assert ("衡南智造产业园", "locatedIn", "衡阳市") not in relations
+
+
+def test_a_road_in_the_run_after_lies_in_is_kept():
+    relations = _relations("青川县金桥街道综合养老服务中心位于金桥街道云岭社区幸福路18号，设有老年食堂。")
+    assert ("青川县金桥街道综合养老服务中心", "locatedIn", "幸福路") in relations
+    assert ("青川县金桥街道综合养老服务中心", "locatedIn", "云岭社区") in relations
+
+
+def test_lies_in_without_a_subject_describes_the_topic_of_the_clause_before():
+    relations = _relations("青禾科技园由青禾大学与青川县人民政府共建，位于青川县乔庄镇，规划面积3平方公里。")
+    assert ("青禾科技园", "locatedIn", "乔庄镇") in relations
+
+
+def test_a_dateline_is_no_topic():
+    relations = _relations("衡阳日报讯（记者 王明）5月6日，位于云集镇的衡南智造产业园正式开园。")
+    assert ("衡阳日报", "locatedIn", "云集镇") not in relations
