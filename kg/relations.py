@@ -103,6 +103,8 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_members_listed(sentence, items, named))
         found.extend(_formed_from(sentence, items))
         found.extend(_parent_cues(sentence, items))
+        found.extend(_set_up_by(sentence, items))
+        found.extend(_holds_post(sentence, items, lexicon))
         if place is not None:
             last_place = place
     found.extend(_units(doc))
@@ -1021,6 +1023,49 @@ def _parent_cues(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
             earlier = [it for it in items[: k + 1] if it.top in owners]
             if earlier:
                 yield _relation(second.entity, "subOrganizationOf", earlier[-1].entity, sentence, "parent-cue")
+
+
+# 在园区 / 在当地: a place the text does not name may stand before the verb
+_SET_UP_VERB = re.compile(r"^(?:已|还|专门|同时|先后|正式)*(?:在[\u4e00-\u9fff]{1,4})?(?:注册)?(?:成立|设立|组建)了?$")
+
+
+def _set_up_by(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """A公司(已在X)(注册)成立/设立了B: a company B set up by company A is A's subsidiary or
+    branch (and is in X); so is a 分公司 / 分院 unit set up by any body."""
+    for k, parent in enumerate(items):
+        if parent.top not in {"Company", "Organization"}:
+            continue
+        place: _Item | None = None
+        nxt = k + 1
+        if nxt < len(items) and items[nxt].top in ALLOWED["locatedIn"][1] and \
+                re.fullmatch(r"(?:已|还|专门|同时|先后|将)*在", _between(sentence, parent.mention.end, items[nxt].mention.start)):
+            place, nxt = items[nxt], nxt + 1
+        if nxt >= len(items):
+            continue
+        unit = items[nxt]
+        gap = _between(sentence, (place or parent).mention.end, unit.mention.start)
+        if not _SET_UP_VERB.match(gap) or unit.top not in {"Company", "Organization"}:
+            continue
+        if not (parent.top == unit.top == "Company" or unit.entity.name.endswith(_UNIT_HEADS)):
+            continue
+        yield _relation(unit.entity, "subOrganizationOf", parent.entity, sentence, "set-up")
+        if place is not None:
+            yield _relation(unit.entity, "locatedIn", place.entity, sentence, "set-up")
+
+
+_HOLDS = re.compile(r"^(?:兼任|担任|出任|任)$")
+
+
+def _holds_post(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
+    """X兼任云溪茶旅董事长 / X担任协会会长: X works for the body, in that post."""
+    for person, body in zip(items, items[1:]):
+        if person.top != "Person" or body.top not in {"Company", "Organization"}:
+            continue
+        if not _HOLDS.match(_between(sentence, person.mention.end, body.mention.start)):
+            continue
+        post = _post_after(sentence, body, lexicon)
+        if post:
+            yield _relation(person.entity, "worksFor", body.entity, sentence, "holds", post)
 
 
 # Departments named after the body they belong to: 某大学公共卫生学院, 某医院检验中心.

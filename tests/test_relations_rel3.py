@@ -134,3 +134,26 @@ def test_lies_in_without_a_subject_describes_the_topic_of_the_clause_before():
 def test_a_dateline_is_no_topic():
     relations = _relations("衡阳日报讯（记者 王明）5月6日，位于云集镇的衡南智造产业园正式开园。")
     assert ("衡阳日报", "locatedIn", "云集镇") not in relations
+
+
+def test_a_company_a_company_registers_in_a_place_is_its_subsidiary_there():
+    relations = _relations(
+        "安徽远帆物流集团有限公司签约了仓储项目。据了解，该公司已在岳麓区注册成立青川远帆物流有限公司，作为其区域总部。"
+    )
+    assert ("青川远帆物流有限公司", "subOrganizationOf", "安徽远帆物流集团有限公司") in relations
+    assert ("青川远帆物流有限公司", "locatedIn", "岳麓区") in relations
+
+
+def test_a_branch_set_up_by_a_company_belongs_to_it():
+    relations = _relations("其中，北京云帆设计有限公司在园区设立了华中分公司。")
+    assert ("华中分公司", "subOrganizationOf", "北京云帆设计有限公司") in relations
+
+
+def test_a_body_set_up_by_a_company_without_a_unit_name_is_no_unit():
+    relations = _relations("北京云帆设计有限公司成立了青川县设计师协会。")
+    assert not any(p == "subOrganizationOf" for _, p, _ in relations)
+
+
+def test_a_person_who_also_holds_a_post_works_there():
+    positions = _positions("村党支部书记王建国带领村民成立青川云溪茶旅有限公司，王建国兼任青川云溪茶旅有限公司董事长。")
+    assert positions.get(("王建国", "青川云溪茶旅有限公司")) == "董事长"
