@@ -105,6 +105,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_parent_cues(sentence, items))
         found.extend(_set_up_by(sentence, items))
         found.extend(_holds_post(sentence, items, lexicon))
+        found.extend(_contact_line(sentence, items))
         if place is not None:
             last_place = place
     found.extend(_units(doc))
@@ -1051,6 +1052,23 @@ def _set_up_by(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
         yield _relation(unit.entity, "subOrganizationOf", parent.entity, sentence, "set-up")
         if place is not None:
             yield _relation(unit.entity, "locatedIn", place.entity, sentence, "set-up")
+
+
+_CONTACT = re.compile(r"^(?:联系人|联系方式|联 系 人)?[:：]?\s*$")
+
+
+def _contact_line(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """联系人：省财政厅农业农村处 孙婧 — a line that holds only a body and a person
+    (a notice's contact) says the person works there."""
+    named = [it for it in items if it.mention.rule != "reference"]
+    if len(named) != 2 or named[0].top not in {"Company", "Organization"} or named[1].top != "Person":
+        return
+    body, person = named
+    if _CONTACT.match(_between(sentence, sentence.start, body.mention.start)) and \
+            _between(sentence, body.mention.end, person.mention.start).strip() == "" and \
+            _between(sentence, body.mention.end, person.mention.start) != "" and \
+            re.fullmatch(r"[\s\d\-—()（）电话:：,，。]*", sentence.text[person.mention.end - sentence.start :]):
+        yield _relation(person.entity, "worksFor", body.entity, sentence, "contact")
 
 
 _HOLDS = re.compile(r"^(?:兼任|担任|出任|任)$")

@@ -157,3 +157,14 @@ def test_a_body_set_up_by_a_company_without_a_unit_name_is_no_unit():
 def test_a_person_who_also_holds_a_post_works_there():
     positions = _positions("村党支部书记王建国带领村民成立青川云溪茶旅有限公司，王建国兼任青川云溪茶旅有限公司董事长。")
     assert positions.get(("王建国", "青川云溪茶旅有限公司")) == "董事长"
+
+
+def test_a_contact_line_of_a_body_and_a_person_is_worksfor():
+    relations = _relations("请于月底前报送。\n联系人：省农业农村厅种植业管理处 王建国\n省财政厅农业处 李晓梅\n")
+    assert ("王建国", "worksFor", "省农业农村厅种植业管理处") in relations
+    assert ("李晓梅", "worksFor", "省财政厅农业处") in relations
+
+
+def test_a_body_and_a_person_in_running_text_are_no_contact_line():
+    relations = _relations("省财政厅农业处会同王建国开展调研。")
+    assert not any(p == "worksFor" for _, p, _ in relations)
