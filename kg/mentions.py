@@ -131,7 +131,7 @@ def filter_spans(mentions: Iterable[Mention], priority: Callable[[Mention], int]
     return sorted(taken, key=lambda m: m.start)
 
 
-_RULE_PRIORITY = {"lexicon": 6, "quote": 5, "suffix": 4, "person": 3, "division": 2, "enumeration": 1, "model": 0}
+_RULE_PRIORITY = {"lexicon": 6, "quote": 5, "suffix": 4, "cue": 4, "person": 3, "division": 2, "enumeration": 1, "model": 0}
 
 
 def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
@@ -363,9 +363,9 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             or (tokens[k].word in lexicon.name_verbs and (k == j - 1 or tokens[k + 1].word in lexicon.suffixes or tokens[k + 1].word in lexicon.name_verbs))
             # 广西驰远液压…: a name jieba does not know, cut into single characters after a place
             or _unknown_after_place(tokens, k, lexicon)
-            # 省工业和信息化厅: departments join their fields with 和, but 农业部和商务部 are two
-            or (tokens[k].word == "和" and suffix.type == "GovernmentBody" and not suffix.alone and 0 < k
-                and tokens[k - 1].tag.startswith("n") and _suffix_at(tokens[k].start, text, sentence.start, lexicon)[0] is None)
+            # 省工业和信息化厅, 县发展和改革局: departments join their fields with 和
+            or (suffix.type == "GovernmentBody" and not suffix.alone
+                and (_department_and(tokens, k, text, sentence, lexicon) or _department_and(tokens, k + 1, text, sentence, lexicon)))
         ):
             if suffix.type in _SPLIT_AFTER_REGION and _region_ends_at(tokens, k, lexicon):
                 after_region = True
@@ -417,10 +417,11 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             or (TOP_CLASSES.get(suffix.type, suffix.type) == "Region" and (modifier[-1] in _PLACE_CHARS or head.tag == "ns"))  # 枇杷湾社区, 华东地区/ns
             or (start_index > 0 and tokens[start_index - 1].word in _OWNER_REFERENCES)  # 该校机电工程学院: a unit of the one just named
             or _starts_with_place(modifier, lexicon)  # 陈集镇卫生院 (cut 陈/集镇): named after its place
-            or (suffix.text in _UNIT_HEADS and _is_region_word(pieces[0], lexicon))  # 华北分公司
+            or (suffix.text in _UNIT_HEADS and (_is_region_word(pieces[0], lexicon) or pieces[0][0] in _LEVEL_PREFIXES))  # 华北分公司, 县邮政分公司
             or (TOP_CLASSES.get(suffix.type, suffix.type) != "Region" and any(_split_word(tokens, k, lexicon) for k in range(start_index, j)))
             or any(_is_proper(piece, tag, lexicon) for piece, tag in pieces if piece)
-            or (suffix.type == "GovernmentBody" and (pieces[0][0] in _LEVEL_PREFIXES or modifier == "街道"))  # 区科技局, 街道党工委
+            # 区科技局, 街道党工委, 县融媒体中心: a body of the level the text is about
+            or (TOP_CLASSES.get(suffix.type, suffix.type) == "Organization" and (pieces[0][0] in _LEVEL_PREFIXES or modifier == "街道"))
             or (pieces[0][0] in lexicon.suffixes and lexicon.suffixes[pieces[0][0]].alone)  # 县委组织部
             or (TOP_CLASSES.get(suffix.type, suffix.type) in {"Facility", "Park"}
                 and any(piece in _PLACE_CHARS for piece, _ in pieces[1:]))  # 罗汉/岭 生态湿地
@@ -440,6 +441,13 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
 
 _BUILD_VERBS = re.compile("建设|建成|开工|竣工|续建|新建|完工|投运|施工|启用|通水|通车")
 _PHYSICAL = re.compile("水|河|江|湖|渠|堤|坝|闸|路|桥|管网|管道|电站|铁路|公路|隧道|港|机场|线|站|库|厂|楼|馆")
+
+
+def _department_and(tokens: list[Token], k: int, text: str, sentence: Sentence, lexicon: Lexicon) -> bool:
+    """Whether ``tokens[k]`` is the 和 inside a department's name (发展和改革局), joining two
+    fields; 农业部和商务部, where a body ends before 和, are two."""
+    return (0 < k < len(tokens) and tokens[k].word == "和" and tokens[k - 1].tag.startswith(("n", "vn"))
+            and _suffix_at(tokens[k].start, text, sentence.start, lexicon)[0] is None)
 
 
 def _built_works(text: str, sentence_start: int, start: int, modifier: str) -> bool:
@@ -610,6 +618,7 @@ def _quoted_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             yield _mention(text, start, end, "Program", "quote")
 
 
+_CAMPAIGN_YEAR = re.compile("(提升|攻坚|建设|推进|服务|突破|行动|作风|效能|质量|深化|落实|创新)年$")
 _YEARS_AFTER = re.compile(r"[(（][0-9—–\-~～至年]+[)）]$")  # …行动计划（2024—2026年）
 
 
@@ -617,6 +626,8 @@ def _classify_by_suffix(name: str, lexicon: Lexicon) -> str | None:
     name = _YEARS_AFTER.sub("", clean_name(name))
     if name.endswith(_PROGRAM_HEADS) or _ARTICLES.search(name) and len(name) > 3:
         return "Program"
+    if len(name) >= 3 and name.endswith("贷") or len(name) >= 5 and _CAMPAIGN_YEAR.search(name):
+        return "Program"  # “园区贷”: a credit product; “营商环境提升年”: a year-long campaign
     for length in lexicon.suffix_lengths:
         # one character (路, 厂, 镇) is too weak a head for a quoted phrase (“一带一路”),
         # and so is one character before the head (“大党委”制)
@@ -653,7 +664,15 @@ def _person_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
     for i, token in enumerate(tokens[:-1]):
         if _named_before_post(token, lexicon) and tokens[i + 1].word in lexicon.speech_verbs:
             yield _mention(text, token.start, token.end, "Person", "person")
-    # a byline: names between spaces beside a reporter's post (郭华平 黄晓平 本报记者 鄢朝晖)
+    # an appointment: 任命赵海军为…, 免去其木格同志…: whoever is named between the verb and 为 is a person
+    for match in _APPOINTED.finditer(s):
+        start, end = match.span("name")
+        if _appointed_name(match.group("name"), lexicon):
+            yield _mention(text, sentence.start + start, sentence.start + end, "Person", "person")
+    # a byline: names between spaces beside a reporter's post (郭华平 黄晓平 本报记者 鄢朝晖, 记者 其木格)
+    for match in _BYLINE_NAME.finditer(s):
+        start, end = match.span("name")
+        yield _mention(text, sentence.start + start, sentence.start + end, "Person", "person")
     if any(t.word in _BYLINE_POSTS for t in tokens):
         for i, token in enumerate(tokens):
             spaced = (i == 0 or tokens[i - 1].word.isspace()) and (i == len(tokens) - 1 or tokens[i + 1].word.isspace())
@@ -662,6 +681,15 @@ def _person_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
 
 
 _BYLINE_POSTS = frozenset({"记者", "本报记者", "通讯员", "摄影", "实习生"})
+_BYLINE_NAME = re.compile(r"(?:记者|通讯员|摄影|实习生)[ \u3000]+(?P<name>[\u4e00-\u9fff]{2,4})(?=[ \u3000）)，,])")
+_APPOINTED = re.compile(r"(?:任命|提名|推选|选举|聘任|聘请|免去)(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:为|的|担任|任)")
+
+
+def _appointed_name(name: str, lexicon: Lexicon) -> bool:
+    """A name, not a word: 任命赵海军为 and 任命其木格为, but not 任命书为 or 选举产生的."""
+    if name[0] in _DEMONSTRATIVES or lexicon.word_frequency(name) > 0:
+        return False
+    return lexicon.word_frequency(name[:2]) < _COMMON_NAME
 # jieba knows some words tagged as names that are mostly common words (张嘴,
 # 高峰); a real name is rare in its dictionary (李强 159).
 _COMMON_NAME = 200
@@ -942,7 +970,31 @@ def _listed_name(token: Token, lexicon: Lexicon, listed: bool) -> bool:
     return listed and token.tag == "n" and lexicon.word_frequency(token.word) < 10
 
 
-FINDERS = (_lexicon_names, _quoted_names, _suffix_names, _person_names, _division_names, _enumerated_companies)
+_CUED_PROGRAM = re.compile(
+    r"(?:实施|开展|启动|推进|推出|推行|组织实施|深入实施|大力实施|牵头实施)"
+    r"(?P<name>[\u4e00-\u9fff0-9A-Za-z]{4,16}?(?:行动计划|专项行动|计划|工程|行动|活动))(?=[，,。；;、（(和与及]|$)"
+)
+_COUNTED_OPENING = re.compile(r"[0-9零一二两三四五六七八九十百千万几多]+[个项批类大条种]")  # 六大工程, 十项行动: a count of programmes
+_GENERIC_OPENINGS = ("一批", "一系列", "多项", "各项", "各类", "这些", "有关", "相关", "重点", "重大", "专项", "系列")
+
+
+def _cued_programs(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
+    """A programme named right after the verb that launches it, up to its head word, on
+    its own in its clause: 实施林下经济扩面行动。 The cue vouches for a name made of
+    common words (县域冷链物流补短板行动), which the head word alone would not."""
+    starts = {t.start for t in tokens}
+    for match in _CUED_PROGRAM.finditer(sentence.text):
+        start, end = (sentence.start + i for i in match.span("name"))
+        name = match.group("name")
+        if start not in starts or name.startswith(_GENERIC_OPENINGS) or name[0] in _DEMONSTRATIVES or _COUNTED_OPENING.match(name):
+            continue
+        cls = _classify_by_suffix(name, lexicon) or "Program"
+        if name.endswith("工程") and _built_works(text, sentence.start, start, name[:-2]):
+            cls = "Project"
+        yield _mention(text, start, end, cls, "cue")
+
+
+FINDERS = (_lexicon_names, _quoted_names, _suffix_names, _person_names, _division_names, _enumerated_companies, _cued_programs)
 
 
 # ---------------------------------------------------------------- the statistical model

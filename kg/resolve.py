@@ -308,7 +308,7 @@ def _entity(identity: tuple[str, str], group: list[Mention], names_in_text: set[
                   division_code=code, province=province, city=city)
 
 
-_RULE_WEIGHT = {"lexicon": 10, "quote": 4, "suffix": 3, "division": 3, "person": 2, "inner": 2, "enumeration": 1, "model": 1}
+_RULE_WEIGHT = {"lexicon": 10, "quote": 4, "suffix": 3, "cue": 3, "division": 3, "person": 2, "inner": 2, "enumeration": 1, "model": 1}
 
 
 def _most_specific(group: list[Mention]) -> str:

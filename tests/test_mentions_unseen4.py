@@ -1,0 +1,47 @@
+"""Mention rules learnt from a fourth set of invented documents (tests/data/unseen)."""
+
+import pytest
+
+from kg.pipeline import process
+from kg.types import Document
+
+
+def _mentions(text):
+    return {(m.name, m.type) for m in process(Document("t", "t", text)).mentions}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # departments that join two fields with 和, after the level they belong to
+        ("由县发展和改革局牵头实施，县商务局配合。", {("县发展和改革局", "GovernmentBody")}),
+        ("指挥部办公室设在区发展和改革委员会。", {("区发展和改革委员会", "GovernmentBody")}),
+        # bodies named only by their level and their kind
+        ("县融媒体中心要开设专栏。", {("县融媒体中心", "Organization")}),
+        ("由青川县供销合作社联合社建设运营，县邮政分公司配合。", {("青川县供销合作社联合社", "Organization"), ("县邮政分公司", "Company")}),
+        # appointments and bylines name people jieba does not know
+        ("经区委研究决定：任命葛振宇为区政务服务中心主任。", {("葛振宇", "Person"), ("区政务服务中心", "Organization")}),
+        ("本报讯（记者 乌兰图雅 通讯员 苏明）近日，会议召开。", {("乌兰图雅", "Person"), ("苏明", "Person")}),
+        # a programme named right after the verb that launches it, however plain its words
+        ("（五）实施林下经济扩面行动。", {("林下经济扩面行动", "Program")}),
+        ("推进千名乡村工匠培育计划，每年培训300人。", {("千名乡村工匠培育计划", "Program")}),
+        # quoted credit products and year-long campaigns
+        ("鼓励金融机构开发“果农贷”“民宿贷”等产品。", {("果农贷", "Program"), ("民宿贷", "Program")}),
+        ("全区要以“作风建设提升年”为抓手。", {("作风建设提升年", "Program")}),
+    ],
+)
+def test_names_kg_has_never_seen_are_found(text, expected):
+    assert expected <= _mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text, unwanted",
+    [
+        ("要实施一批重点工程和民生工程。", "一批重点工程"),
+        ("开展专项行动，整治市场秩序。", "专项行动"),
+        ("学校评选出“校园美少年”十名。", "校园美少年"),
+        ("会议选举产生的委员会成员名单。", "产生"),
+    ],
+)
+def test_generic_phrases_after_cues_are_not_names(text, unwanted):
+    assert not any(unwanted in name for name, _ in _mentions(text))
