@@ -395,6 +395,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             cut = _leading_region(text[start:suffix_start], lexicon)
             if cut:
                 start, after_region = start + cut, True  # 襄阳市黄集镇 (cut by jieba as 市黄/集镇)
+        start = _village_start(text, start, sentence.start, lexicon)
         modifier = text[start:suffix_start]
         if not modifier:
             if suffix.alone and _is_alone(tokens, i):
@@ -972,7 +973,7 @@ def _listed_name(token: Token, lexicon: Lexicon, listed: bool) -> bool:
 
 _CUED_PROGRAM = re.compile(
     r"(?:实施|开展|启动|推进|推出|推行|组织实施|深入实施|大力实施|牵头实施)"
-    r"(?P<name>[\u4e00-\u9fff0-9A-Za-z]{4,16}?(?:行动计划|专项行动|计划|工程|行动|活动))(?=[，,。；;、（(和与及]|$)"
+    r"了?(?P<name>[\u4e00-\u9fff0-9A-Za-z]{4,16}?(?:行动计划|专项行动|计划|工程|行动))(?=[，,。；;、（(和与及]|$)"
 )
 _COUNTED_OPENING = re.compile(r"[0-9零一二两三四五六七八九十百千万几多]+[个项批类大条种]")  # 六大工程, 十项行动: a count of programmes
 _GENERIC_OPENINGS = ("一批", "一系列", "多项", "各项", "各类", "这些", "有关", "相关", "重点", "重大", "专项", "系列")
@@ -994,7 +995,46 @@ def _cued_programs(text: str, sentence: Sentence, tokens: list[Token], lexicon: 
         yield _mention(text, start, end, cls, "cue")
 
 
-FINDERS = (_lexicon_names, _quoted_names, _suffix_names, _person_names, _division_names, _enumerated_companies, _cued_programs)
+_VILLAGE = re.compile(r"(?<![\u4e00-\u9fff]村)([\u4e00-\u9fff]{2})村")
+_NOT_VILLAGE_STEM = frozenset("的了在和与及是为到从向对把被将于该本全各每进驻入出回这那其某")
+# Words that start with 村 (村民, 村委): after a stem they are no village.
+_VILLAGE_WORDS_AFTER = frozenset("民委里级部庄落集干组务规容貌情")
+
+
+def _village_stem(stem: str, lexicon: Lexicon) -> bool:
+    """Whether ``stem`` + 村 is a village's name: 南插村 (南插, no word), not 贫困村 or 示范村
+    (common words), 新农村 (a word itself) or 湾岭镇村 (a town before 村)."""
+    return (
+        all("\u4e00" <= ch <= "\u9fff" for ch in stem)
+        and not any(ch in _NOT_VILLAGE_STEM for ch in stem)
+        and stem[-1] not in "省市区县镇乡村街"
+        and lexicon.word_frequency(stem[-1] + "村") < _COMMON_WORD  # 农业农村局: 农村 is a word
+        and lexicon.word_frequency(stem) < _COMMON_WORD
+        and lexicon.word_frequency(stem + "村") == 0
+    )
+
+
+def _village_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
+    """Villages named by a two-character stem jieba does not know (南插村, 大边村); there is
+    no division data at this level, so the stem's rarity is the evidence."""
+    for match in _VILLAGE.finditer(sentence.text):
+        after = sentence.text[match.end() : match.end() + 1]
+        if _village_stem(match.group(1), lexicon) and after not in _VILLAGE_WORDS_AFTER:
+            yield _mention(text, sentence.start + match.start(), sentence.start + match.end(), "Community", "village")
+
+
+def _village_start(text: str, start: int, floor: int, lexicon: Lexicon) -> int:
+    """Where a name that opens with a village begins, when jieba cut the village's
+    stem off it (大/边村黎锦…合作社, 南/插/村益农…合作社)."""
+    head = text[start : start + 2]
+    at = head.find("村")
+    if at < 0 or start + at - 2 < floor:
+        return start
+    village_start = start + at - 2
+    return village_start if _village_stem(text[village_start : start + at], lexicon) else start
+
+
+FINDERS = (_lexicon_names, _quoted_names, _suffix_names, _person_names, _division_names, _enumerated_companies, _cued_programs, _village_names)
 
 
 # ---------------------------------------------------------------- the statistical model

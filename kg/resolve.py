@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from kg.gazetteer import Division
 from kg.lexicon import TOP_CLASSES, Lexicon, default_lexicon
-from kg.mentions import abbreviations
+from kg.mentions import abbreviations, clean_name
 from kg.types import Corpus, Doc, Entity, Mention
 
 __all__ = ["resolve", "merge", "division_of", "top_class", "focus_region", "focus_park", "PARK_WORDS"]
@@ -66,22 +66,43 @@ def resolve(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     lexicon = lexicon or default_lexicon()
     names_in_text = {m.name for m in doc.mentions}
     mentions = [m for m in doc.mentions if _keep(m, names_in_text, doc.text, lexicon)]
-    short_names = {short: named.name for short, named in abbreviations(doc.text, mentions).items()}
+    short_names = abbreviations(doc.text, mentions)
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for mention in mentions:
         if mention.name in short_names:
-            # 恒晟精密 was introduced as the short name of 苏州恒晟精密机械有限公司
-            groups[(top_class(mention.type), short_names[mention.name])].append(mention)
+            # 恒晟精密 was introduced as the short name of 苏州恒晟精密机械有限公司, and is what that is
+            named = short_names[mention.name]
+            groups[_identity(named, names_in_text, lexicon)].append(dataclasses.replace(mention, type=named.type))
         else:
             groups[_identity(mention, names_in_text, lexicon)].append(mention)
     groups = _merge_forms(groups, lexicon)
     entities = [_entity(identity, group, names_in_text, lexicon) for identity, group in groups.items()]
+    entities = _with_place_qualified_names(entities, mentions, doc.text)
     entities.sort(key=lambda e: (e.mentions[0].start, e.key))
     doc = dataclasses.replace(doc, mentions=tuple(mentions), entities=tuple(entities))
     return dataclasses.replace(doc, entities=tuple(_qualify_relative(doc.entities, focus_region(doc))))
 
 
 _LEVEL_PREFIXES = ("街道", "省", "市", "区", "县", "镇", "乡")
+# Things a text may name with the place they are in written before them.
+_PLACE_QUALIFIED = frozenset({"Park", "Facility", "Project", "Company", "Organization"})
+
+
+def _with_place_qualified_names(entities: list[Entity], mentions: list[Mention], text: str) -> list[Entity]:
+    """走马镇茶叶交易市场项目 is a name too: the mention finder cuts a place written
+    right before a project, park or facility off its name (it is where the thing is),
+    but the whole phrase is another form of the thing's name."""
+    region_at_end = {m.end: m for m in mentions if top_class(m.type) == "Region"}
+    qualified = []
+    for entity in entities:
+        extra = {
+            clean_name(text[region_at_end[m.start].start : m.end])
+            for m in entity.mentions
+            if m.start in region_at_end and top_class(entity.type) in _PLACE_QUALIFIED
+        }
+        names = (set(entity.aliases) | extra) - {entity.name}
+        qualified.append(dataclasses.replace(entity, aliases=tuple(sorted(names))) if extra else entity)
+    return qualified
 
 
 def _qualify_relative(entities: tuple[Entity, ...], focus: Entity | None) -> list[Entity]:

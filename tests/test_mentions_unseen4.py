@@ -45,3 +45,30 @@ def test_names_kg_has_never_seen_are_found(text, expected):
 )
 def test_generic_phrases_after_cues_are_not_names(text, unwanted):
     assert not any(unwanted in name for name, _ in _mentions(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("离石岗村不远的大坳村，是远近闻名的竹编之乡。", {("大坳村", "Community")}),
+        ("溪岙村则把目光投向了林下经济。溪岙村益民养蜂专业合作社发展养蜂800箱。", {("溪岙村", "Community"), ("溪岙村益民养蜂专业合作社", "Company")}),
+    ],
+)
+def test_villages_jieba_does_not_know_are_found(text, expected):
+    assert expected <= _mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["建设新农村，评选先进村，全村村民增收。", "省农业农村厅吸纳本村劳动力。", "湾岭镇村级巡诊点开诊。"],
+)
+def test_common_words_before_village_are_no_villages(text):
+    assert not any(cls == "Community" for _, cls in _mentions(text))
+
+
+def test_a_place_written_before_a_project_is_another_form_of_its_name():
+    from kg.pipeline import process as run
+
+    doc = run(Document("t", "t", "在棠张镇建设棠张镇农产品冷链物流中心项目，新增冷库2万吨。"))
+    project = next(e for e in doc.entities if e.type == "Project")
+    assert {project.name, *project.aliases} >= {"农产品冷链物流中心项目", "棠张镇农产品冷链物流中心项目"}

@@ -108,5 +108,6 @@ def test_turtle_time_grows_linearly_with_mentions():
         serialize(graph, "ttl")
         return time.perf_counter() - started
 
-    small, large = min(seconds(2000) for _ in range(3)), seconds(16000)
+    # the best of a few runs, so that another process on the machine does not decide it
+    small, large = min(seconds(2000) for _ in range(3)), min(seconds(16000) for _ in range(2))
     assert large < 8 * small * 2.5  # rdflib's own trie: about 8 × 8 = 64 times
