@@ -211,6 +211,7 @@ def _suffix_at(word_end: int, text: str, floor: int, lexicon: Lexicon):
 
 
 _DEMONSTRATIVES = frozenset("这那该此本其每各某")
+_RARE_VERB = 20
 _COMMON_WORD = 40  # jieba frequency above which a word is a common word, not a name part
 _TAG_CAPS = {"nr": _COMMON_WORD, "ns": 1000}
 # A single administrative-level character before a department names that
@@ -251,12 +252,13 @@ def _name_token(token: Token, lexicon: Lexicon) -> bool:
         # punctuation inside names, or a rare character jieba does not tag (董家塅)
         return all(ch in _INNER_PUNCT or "\u4e00" <= ch <= "\u9fff" for ch in token.word)
     if token.tag == "m":
-        # numbers belong in names like 5+10幸福工程, not counts like 8个
-        return bool(re.fullmatch(r"[0-9A-Za-z+]+|第.+", token.word))
+        # numbers belong in names like 5+10幸福工程 and capacities like 年产20万吨, not counts like 8个
+        return bool(re.fullmatch(r"[0-9A-Za-z+]+|第.+|[万千百亿]*(?:吨|千瓦|兆瓦|瓦|台|套|平方米|立方米|头|羽|亩)", token.word))
     if token.tag == "mq":
         return not _QUANTITY.match(token.word) and token.word[-1] not in _NUMERALS  # 零部件 is no count
     if token.tag.startswith("v") and token.tag != "vn":
-        return token.word in lexicon.name_verbs
+        # a verb jieba hardly knows is a name it mistook (启衡/v 新能源…项目)
+        return token.word in lexicon.name_verbs or len(token.word) >= 2 and lexicon.word_frequency(token.word) < _RARE_VERB
     return token.tag in _NAME_TAGS or token.tag.startswith("n")
 
 
@@ -302,7 +304,7 @@ _SPLIT_AFTER_REGION = {"Facility", "Community", "Subdistrict", "Park", "Project"
 _REGION_ENDINGS = ("省", "市", "区", "县", "街道", "镇", "乡")
 # How long the common words before a generic_ok suffix must be:
 # 跨境电商产业园 and 财富广场 are names, 电商产业园 and 特色产业园 are not.
-_MIN_GENERIC_MODIFIER = {"Facility": 2}
+_MIN_GENERIC_MODIFIER = {"Facility": 2, "Alliance": 5, "Organization": 4, "EducationalOrganization": 4}
 _PROJECT_QUALIFIERS = ("重点", "重大", "在建", "新建", "续建", "签约", "招商", "产业")
 # A project is named by more than a word or two: 泰山孟庄项目, not 康养项目.
 _MIN_PROJECT_NAME = 3
@@ -364,7 +366,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             # 广西驰远液压…: a name jieba does not know, cut into single characters after a place
             or _unknown_after_place(tokens, k, lexicon)
             # 省工业和信息化厅, 县发展和改革局: departments join their fields with 和
-            or (suffix.type == "GovernmentBody" and not suffix.alone
+            or (suffix.type in _JOINED_FIELD_TYPES and not suffix.alone
                 and (_department_and(tokens, k, text, sentence, lexicon) or _department_and(tokens, k + 1, text, sentence, lexicon)))
         ):
             if suffix.type in _SPLIT_AFTER_REGION and _region_ends_at(tokens, k, lexicon):
@@ -427,7 +429,11 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             or (TOP_CLASSES.get(suffix.type, suffix.type) in {"Facility", "Park"}
                 and any(piece in _PLACE_CHARS for piece, _ in pieces[1:]))  # 罗汉/岭 生态湿地
         )
-        generic_enough = suffix.generic_ok and len(modifier) >= _MIN_GENERIC_MODIFIER.get(suffix.type, 3)
+        generic_enough = (
+            suffix.generic_ok and len(modifier) >= _MIN_GENERIC_MODIFIER.get(suffix.type, 3)
+            # 利用产业联盟: a verb that is no trade opens a clause, not a name
+            and not (tokens[start_index].tag.startswith("v") and tokens[start_index].word not in lexicon.name_verbs)
+        )
         if suffix.type == "Project" and modifier.endswith(_PROJECT_QUALIFIERS):
             continue  # 赭麓高新区重点项目: the park's key projects, many of them, not one named
         if not (proper or generic_enough) or (suffix.type == "Project" and len(clean_name(modifier)) < _MIN_PROJECT_NAME):
@@ -444,10 +450,15 @@ _BUILD_VERBS = re.compile("建设|建成|开工|竣工|续建|新建|完工|投�
 _PHYSICAL = re.compile("水|河|江|湖|渠|堤|坝|闸|路|桥|管网|管道|电站|铁路|公路|隧道|港|机场|线|站|库|厂|楼|馆")
 
 
+# Bodies whose names may join two fields: 发展和改革局, 焊接与切割行业协会.
+_JOINED_FIELD_TYPES = frozenset({"GovernmentBody", "Alliance"})
+
+
 def _department_and(tokens: list[Token], k: int, text: str, sentence: Sentence, lexicon: Lexicon) -> bool:
     """Whether ``tokens[k]`` is the 和 inside a department's name (发展和改革局), joining two
     fields; 农业部和商务部, where a body ends before 和, are two."""
-    return (0 < k < len(tokens) and tokens[k].word == "和" and tokens[k - 1].tag.startswith(("n", "vn"))
+    return (0 < k < len(tokens) and tokens[k].word in ("和", "与")
+            and (tokens[k - 1].tag.startswith(("n", "vn")) or tokens[k - 1].word in lexicon.name_verbs)
             and _suffix_at(tokens[k].start, text, sentence.start, lexicon)[0] is None)
 
 

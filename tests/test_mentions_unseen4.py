@@ -72,3 +72,26 @@ def test_a_place_written_before_a_project_is_another_form_of_its_name():
     doc = run(Document("t", "t", "在棠张镇建设棠张镇农产品冷链物流中心项目，新增冷库2万吨。"))
     project = next(e for e in doc.entities if e.type == "Project")
     assert {project.name, *project.aliases} >= {"农产品冷链物流中心项目", "棠张镇农产品冷链物流中心项目"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # process verbs and capacities inside project names
+        ("该公司在青禾产业园投资建设青禾微电子功率器件封装测试项目。", {("青禾微电子功率器件封装测试项目", "Project")}),
+        ("蓝湾乳业科技有限公司投资建设的蓝湾乳业年产20万吨液态奶扩能项目建成。", {("蓝湾乳业年产20万吨液态奶扩能项目", "Project")}),
+        # 落地 ends a name on its left
+        ("澄海冷链物流中心项目落地临港物流园。", {("澄海冷链物流中心项目", "Project")}),
+        # labs and alliances named by their field, and fields joined by 与
+        ("研究院下设焊接工艺实验室、机器视觉实验室。", {("焊接工艺实验室", "Organization"), ("机器视觉实验室", "Organization")}),
+        ("集团正式加入珠江上游智能制造产业联盟。", {("珠江上游智能制造产业联盟", "Alliance")}),
+        ("该公司加入川渝焊接与切割行业协会。", {("川渝焊接与切割行业协会", "Alliance")}),
+    ],
+)
+def test_names_with_verbs_and_fields_are_found_whole(text, expected):
+    assert expected <= _mentions(text)
+
+
+@pytest.mark.parametrize("text", ["利用产业联盟等载体，加快发展。", "各地产业联盟要发挥作用，重点实验室也要参与。"])
+def test_plain_words_before_an_alliance_name_nothing(text):
+    assert not any(cls in {"Alliance", "Organization"} for _, cls in _mentions(text))
