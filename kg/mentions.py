@@ -147,9 +147,25 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         candidates = [m for m in candidates if m.rule != "division" or _supported(m.name, text, lexicon) and not _generic_town(m, text)]
         kept = filter_spans(candidates, lambda m: _RULE_PRIORITY.get(m.rule, 0))
         found.extend(_with_model_names(text, sentence, tokens, lexicon, kept))
+    found = [m for m in found if not (m.rule == "suffix" and _counted_elsewhere(m.name, text))]
     found.extend(_inner_mentions(text, found, lexicon))
     found.extend(_abbreviated_mentions(text, found))
     return dataclasses.replace(doc, mentions=tuple(sorted(found, key=lambda m: (m.start, m.end))))
+
+
+_COUNT = "[0-9零一二两三四五六七八九十百千万]+[个家所座条项处批]"
+_LEVEL_WORDS = "(?:国家级|省级|市级|县级|区级|国家|全国)?"
+
+
+def _counted_elsewhere(name: str, text: str) -> bool:
+    """Whether the text counts things of this name (新增国家现代农业产业园11个,
+    建设10个省级数据产业园): then it is a kind, and 加快现代农业产业园建设
+    names none."""
+    escaped = re.escape(name)
+    return bool(
+        re.search(escaped + _COUNT + "(?=[、，。；,;)）]|$)", text)
+        or re.search(_COUNT + _LEVEL_WORDS + escaped, text)
+    )
 
 
 _ABBREVIATION = re.compile(r"[(（]\s*(?:以下)?(?:简称|下称)[:：]?\s*[“\"「《]?([^“”\"「」《》()（）,，。]{2,12}?)[”\"」》]?\s*[)）]")
@@ -308,6 +324,23 @@ _PROJECT_QUALIFIERS = ("重点", "重大", "在建", "新建", "续建", "签约
 _MIN_PROJECT_NAME = 3
 
 
+def _named_by_its_place(suffix) -> bool:
+    """Kinds of thing a text names by place and kind alone (沂南县现代农业科技示范园,
+    黄集镇蔬菜批发市场); a village, a road or a square after its region has a name
+    of its own (板桥镇小石槽村, 泉山区民安南路)."""
+    return TOP_CLASSES.get(suffix.type, suffix.type) in {"Park", "Project"} or suffix.text.endswith("市场")
+
+
+def _region_start(text: str, floor: int, end: int, lexicon: Lexicon) -> int | None:
+    """Where the longest place from the division data that ends at ``end`` starts, if one does."""
+    gaz = lexicon.gazetteer
+    for start in range(max(floor, end - 9), end - 1):
+        piece = text[start:end]
+        if piece.endswith(_REGION_ENDINGS) and (gaz.lookup(piece) or piece in gaz.towns):
+            return start
+    return None
+
+
 def _leading_region(text: str, lexicon: Lexicon) -> int:
     """Length of the longest place name with its level (…市, …镇) that ``text`` starts with."""
     gaz = lexicon.gazetteer
@@ -409,9 +442,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             )
             for t in tokens[start_index : j + 1]
         ]
-        proper = (
-            after_region  # 泉山区民安南路: a place named right after its region
-            or press  # 港城日报讯, 秦川农业报记者: a paper named where its reporter writes
+        named_alone = (
+            press  # 港城日报讯, 秦川农业报记者: a paper named where its reporter writes
             or (after_other and start_index == k + 1 and suffix.type in _UNIT_TYPES)  # 学院智能制造学院: a unit after its body
             or sum(len(piece) == 1 for piece, _ in pieces) >= 2 == len([p for p, _ in pieces if p]) and pieces[0][1] != "a"  # 蓼/北(大道), not 老/旧(小区)
             or (TOP_CLASSES.get(suffix.type, suffix.type) == "Region" and (modifier[-1] in _PLACE_CHARS or head.tag == "ns"))  # 枇杷湾社区, 华东地区/ns
@@ -426,11 +458,21 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
                 and any(piece in _PLACE_CHARS for piece, _ in pieces[1:]))  # 罗汉/岭 生态湿地
         )
         generic_enough = suffix.generic_ok and len(modifier) >= _MIN_GENERIC_MODIFIER.get(suffix.type, 3)
+        proper = after_region or named_alone  # 泉山区民安南路: a place named right after its region
+        if after_region and not (named_alone or generic_enough) and _named_by_its_place(suffix):
+            # 黄集镇蔬菜批发市场: common words after the place name nothing alone; the place is part of the name
+            region_start = _region_start(text, sentence.start, start, lexicon)
+            if region_start is not None:
+                start = region_start
+                start_index = next((n for n, t in enumerate(tokens) if t.start == start), start_index)
+                modifier = text[start:suffix_start]
         if suffix.type == "Project" and modifier.endswith(_PROJECT_QUALIFIERS):
             continue  # 赭麓高新区重点项目: the park's key projects, many of them, not one named
         if not (proper or generic_enough) or (suffix.type == "Project" and len(clean_name(modifier)) < _MIN_PROJECT_NAME):
             continue
         if not _balanced(text[start : token.end]) or _counted(tokens, start_index) or _plural_after(tokens, i):
+            continue
+        if _kind_phrase(modifier, suffix, tokens[start_index : j + 1], lexicon):
             continue
         cls = suffix.type
         if suffix.text.endswith("工程") and _built_works(text, sentence.start, start, modifier):
@@ -446,6 +488,27 @@ def _built_works(text: str, sentence_start: int, start: int, modifier: str) -> b
     before = text[sentence_start:start]
     clause = before[max((m.end() for m in re.finditer(r"[,，;；。:：]", before)), default=0) :]
     return bool(_BUILD_VERBS.search(clause) or _PHYSICAL.search(modifier))
+
+
+# Words before 市场 that make it the market of an economy, not a marketplace:
+# 国际市场, 消费市场, 资本市场 (a marketplace is named by its place or its goods).
+_ECONOMIC_MARKETS = frozenset(
+    {"国际", "国内", "海外", "全球", "境外", "国外", "城乡", "农村", "区域", "本地", "当地", "消费", "资本", "金融",
+     "要素", "人才", "劳动力", "土地", "技术", "数据", "产权", "碳排放", "房地产", "商品", "终端", "下沉", "细分"}
+)
+
+
+def _kind_phrase(modifier: str, suffix, words: list[Token], lexicon: Lexicon) -> bool:
+    """Whether ``modifier`` + suffix describes a kind of thing, whatever else
+    vouched for it: two heads side by side (港口码头), a style (嵌入式社区,
+    开放式街区), an economy's market (吉林特色产品国际市场)."""
+    other = lexicon.suffixes.get(modifier)
+    if other is not None and TOP_CLASSES.get(other.type, other.type) == TOP_CLASSES.get(suffix.type, suffix.type):
+        return True
+    if modifier.endswith("式") and len(modifier) >= 2:  # (not 型: 新车型项目 is one)
+        return True
+    before = words[-2].word if suffix.text == "市场" and len(words) >= 2 and words[-1].word == "市场" else None
+    return before in _ECONOMIC_MARKETS
 
 
 def _rare_piece(token: Token, start: int, suffix_start: int, lexicon: Lexicon) -> bool:
@@ -547,11 +610,16 @@ _QUANTITY = re.compile(r"^([0-9零一二两三四五六七八九十百千万几�
 _GENERIC_BEFORE = frozenset({"各", "每", "多个", "一批", "若干", "等", "一些", "这些", "那些", "部分", "有关"})
 
 
+_APPROXIMATE = frozenset({"左右", "以上", "以下", "上下", "余", "多", "余家", "多家", "左右的", "以上的"})
+
+
 def _counted(tokens: list[Token], start_index: int) -> bool:
     """8个园区, 14个街道特色产业园, 这条路: a count or a demonstrative right before the name makes it generic."""
     if start_index == 0:
         return False
     before = tokens[start_index - 1]
+    if before.word in _APPROXIMATE and start_index >= 2:
+        before = tokens[start_index - 2]  # 1000家左右医保定点…中心: an approximate count is a count
     if before.word in _OWNER_REFERENCES:
         return False  # 该校机电工程学院: a unit of the one just named, not 这条路
     if before.word in _GENERIC_BEFORE or (before.word[0] in _DEMONSTRATIVES and before.tag in {"r", "rz"}):

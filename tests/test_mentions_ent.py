@@ -33,3 +33,35 @@ def _posts(text):
 )
 def test_company_posts_name_the_person_who_holds_them(text, expected):
     assert expected in _posts(text)
+
+
+@pytest.mark.parametrize(
+    "text, unwanted",
+    [
+        ("推动物流园区、港口码头接入铁路专用线。", "港口码头"),  # two kinds side by side
+        ("发展嵌入式社区养老服务。", "嵌入式社区"),  # a style of community
+        ("拓展青川特色产品国际市场。", "青川特色产品国际市场"),  # the market of an economy
+        ("为800家左右医保定点社区卫生服务中心配备设备。", "医保定点社区卫生服务中心"),  # an approximate count
+        ("加快生态农业产业园、产业强镇建设。新增省级生态农业产业园6个、集群9个。", "生态农业产业园"),  # counted elsewhere
+    ],
+)
+def test_kinds_of_thing_are_no_names(text, unwanted):
+    assert unwanted not in {name for name, _ in _mentions(text)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("客商前来柳河县青石镇蔬菜批发市场收购白菜。", ("青石镇蔬菜批发市场", "Facility")),
+        ("刚刚进入柳河县生态农业科技示范园，工作人员就介绍道。", ("柳河县生态农业科技示范园", "Park")),
+        ("实施一汽—大众CSP平台新车型项目。", ("一汽—大众CSP平台新车型项目", "Project")),
+    ],
+)
+def test_a_place_and_a_kind_name_a_park_or_market_together(text, expected):
+    assert expected in _entities(text)
+
+
+def test_a_road_or_village_after_its_place_keeps_its_own_name():
+    entities = _entities("在铜山区云栖南路，一家超市开业。板桥镇小石槽村通了自来水。")
+    assert ("云栖南路", "Facility") in entities
+    assert ("小石槽村", "Community") in entities
