@@ -131,7 +131,7 @@ def filter_spans(mentions: Iterable[Mention], priority: Callable[[Mention], int]
     return sorted(taken, key=lambda m: m.start)
 
 
-_RULE_PRIORITY = {"lexicon": 6, "quote": 5, "suffix": 4, "person": 3, "division": 2, "enumeration": 1, "model": 0}
+_RULE_PRIORITY = {"lexicon": 6, "quote": 5, "suffix": 4, "person": 3, "division": 2, "region": 2, "enumeration": 1, "model": 0}
 
 
 def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
@@ -149,7 +149,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_with_model_names(text, sentence, tokens, lexicon, kept))
     found = [m for m in found if not (m.rule == "suffix" and _counted_elsewhere(m.name, text))]
     found.extend(_inner_mentions(text, found, lexicon))
-    found.extend(_abbreviated_mentions(text, found))
+    found = _with_abbreviations(text, found)
     return dataclasses.replace(doc, mentions=tuple(sorted(found, key=lambda m: (m.start, m.end))))
 
 
@@ -185,17 +185,19 @@ def abbreviations(text: str, mentions: Iterable[Mention]) -> dict[str, Mention]:
     return found
 
 
-def _abbreviated_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Every later use of an introduced short name is a mention of the same thing."""
-    taken = [(m.start, m.end) for m in mentions]
-    extra = []
+def _with_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Every later use of an introduced short name is a mention of the same thing,
+    of the named thing's type; it outweighs shorter names found inside it (闽北 in
+    闽北文旅集团), not a longer name it is part of."""
+    kept = list(mentions)
     for short, named in abbreviations(text, mentions).items():
         for match in re.finditer(re.escape(short), text):
             start, end = match.start(), match.end()
-            if not any(s < end and start < e for s, e in taken):
-                extra.append(Mention(start, end, short, short, named.type, "abbreviation"))
-                taken.append((start, end))
-    return extra
+            overlapping = [m for m in kept if m.start < end and start < m.end]
+            if all(start <= m.start and m.end <= end and (m.end - m.start < end - start or m.rule == "model") for m in overlapping):
+                kept = [m for m in kept if m not in overlapping]
+                kept.append(Mention(start, end, short, short, named.type, "abbreviation"))
+    return kept
 
 
 def _mention(text: str, start: int, end: int, cls: str, rule: str) -> Mention:
@@ -1010,7 +1012,31 @@ def _listed_name(token: Token, lexicon: Lexicon, listed: bool) -> bool:
     return listed and token.tag == "n" and lexicon.word_frequency(token.word) < 10
 
 
-FINDERS = (_lexicon_names, _quoted_names, _suffix_names, _person_names, _division_names, _enumerated_companies)
+# ---------------------------------------------------------------- economic regions
+
+# The one-character names of provinces (GB/T 2260's abbreviations and their usual
+# second forms); 港澳台 are left out, since 台北 or 台南 are cities.
+_PROVINCE_CHARS = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新蒙")
+_DIRECTIONS = re.compile("(?:东南|西南|东北|西北|东|南|西|北|中)")
+
+
+def _economic_regions(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
+    """Regions named by province abbreviations, which the division data does not
+    hold: a part of a province (苏北, 闽西, 鲁西南), provinces together (京津冀),
+    a river delta (长三角, 珠三角). Each must be a word jieba knows as one."""
+    gaz = lexicon.gazetteer
+    for token in tokens:
+        word = token.word
+        if gaz.lookup(word) or word in gaz.world or word in gaz.towns or lexicon.word_frequency(word) == 0:
+            continue
+        part_of_province = token.tag == "ns" and word[0] in _PROVINCE_CHARS and _DIRECTIONS.fullmatch(word[1:])
+        provinces = len(word) == 3 and all(ch in _PROVINCE_CHARS for ch in word)
+        delta = len(word) == 3 and word.endswith("三角") and token.tag in {"ns", "nz"}
+        if part_of_province or provinces or delta:
+            yield _mention(text, token.start, token.end, "EconomicRegion", "region")
+
+
+FINDERS = (_lexicon_names, _quoted_names, _suffix_names, _person_names, _division_names, _enumerated_companies, _economic_regions)
 
 
 # ---------------------------------------------------------------- the statistical model

@@ -66,12 +66,15 @@ def resolve(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     lexicon = lexicon or default_lexicon()
     names_in_text = {m.name for m in doc.mentions}
     mentions = [m for m in doc.mentions if _keep(m, names_in_text, doc.text, lexicon)]
-    short_names = {short: named.name for short, named in abbreviations(doc.text, mentions).items()}
+    short_names = abbreviations(doc.text, mentions)
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        if mention.name in short_names:
-            # 恒晟精密 was introduced as the short name of 苏州恒晟精密机械有限公司
-            groups[(top_class(mention.type), short_names[mention.name])].append(mention)
+    for index, mention in enumerate(mentions):
+        named = short_names.get(mention.name)
+        if named is not None:
+            # 恒晟精密 was introduced as the short name of 苏州恒晟精密机械有限公司: it is
+            # that thing, of its type, whatever its own head says (华岳研究院 for …研究院有限公司)
+            mention = mentions[index] = dataclasses.replace(mention, type=named.type)
+            groups[(top_class(named.type), named.name)].append(mention)
         else:
             groups[_identity(mention, names_in_text, lexicon)].append(mention)
     groups = _merge_forms(groups, lexicon)
@@ -308,7 +311,7 @@ def _entity(identity: tuple[str, str], group: list[Mention], names_in_text: set[
                   division_code=code, province=province, city=city)
 
 
-_RULE_WEIGHT = {"lexicon": 10, "quote": 4, "suffix": 3, "division": 3, "person": 2, "inner": 2, "enumeration": 1, "model": 1}
+_RULE_WEIGHT = {"lexicon": 10, "quote": 4, "suffix": 3, "division": 3, "region": 2, "person": 2, "inner": 2, "enumeration": 1, "model": 1}
 
 
 def _most_specific(group: list[Mention]) -> str:

@@ -65,3 +65,34 @@ def test_a_road_or_village_after_its_place_keeps_its_own_name():
     entities = _entities("在铜山区云栖南路，一家超市开业。板桥镇小石槽村通了自来水。")
     assert ("云栖南路", "Facility") in entities
     assert ("小石槽村", "Community") in entities
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("青川苹果卖到了长三角和珠三角。", {("长三角", "EconomicRegion"), ("珠三角", "EconomicRegion")}),
+        ("加强与京津冀合作，带动苏北、鲁西南发展。", {("京津冀", "EconomicRegion"), ("苏北", "EconomicRegion"), ("鲁西南", "EconomicRegion")}),
+    ],
+)
+def test_regions_named_by_province_abbreviations(text, expected):
+    assert expected <= _entities(text)
+
+
+def test_provinces_and_prefectures_stay_divisions():
+    entities = _entities("云南、湘西的游客来到这里。")
+    assert ("云南", "Province") in entities
+    assert ("湘西", "EconomicRegion") not in entities
+
+
+def test_an_abbreviation_is_the_named_thing_of_its_type():
+    doc = _doc("华岳智能装备研究院有限公司（以下简称“华岳研究院”）落户高新区。华岳研究院董事长韩知远介绍，今年将扩产。")
+    companies = [e for e in doc.entities if e.name == "华岳智能装备研究院有限公司"]
+    assert len(companies) == 1 and companies[0].type == "Company" and "华岳研究院" in companies[0].aliases
+    assert not any(e.name == "华岳研究院" for e in doc.entities)
+
+
+def test_an_abbreviation_outweighs_a_region_inside_it():
+    doc = _doc("闽北旅游投资集团有限公司（以下简称“闽北旅投”）负责建设。闽北旅投董事长韩知远说，工程年底完工。")
+    assert not any(e.name == "闽北" for e in doc.entities)
+    company = next(e for e in doc.entities if e.type == "Company")
+    assert "闽北旅投" in company.aliases and len(company.mentions) == 3
