@@ -1088,8 +1088,30 @@ def _model_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Le
         if not inside or inside[0].start != start or inside[-1].end != end:
             continue  # the model cut through a word
         cls = _model_class(clean_name(text[start:end]), label, confidence, inside, text, lexicon)
-        if cls is not None:
+        if cls is not None and not (cls in {"Organization", "Company"} and _kind_named(tokens, tokens.index(inside[0]), inside)):
             yield _mention(text, start, end, cls, "model")
+
+
+# Heads of a kind of body, never of one body: 教育部门, 监管机构, 责任单位.
+_KIND_HEADS = ("部门", "机构", "单位")
+_LIST_JOINERS = frozenset({"、", "和", "及", "与", "以及"})
+
+
+def _kind_named(tokens: list[Token], first: int, words: list[Token]) -> bool:
+    """Whether an organisation the model found is a kind: its head says so, or a
+    word such as 各 or 一批 stands before it or before the list it ends
+    (各经济合作组织, 建设一批省级医学中心和区域医疗中心、公共卫生中心)."""
+    if "".join(w.word for w in words).endswith(_KIND_HEADS):
+        return True
+    k = first - 1
+    while k >= 0:
+        word, tag = tokens[k].word, tokens[k].tag
+        if word in _GENERIC_BEFORE:
+            return True
+        if tag.startswith("v") or (tag == "x" and word not in _LIST_JOINERS):
+            return False
+        k -= 1
+    return False
 
 
 # Tags under which jieba knows a frequent word as a name (利物浦, 中信), not as a kind of thing.

@@ -96,3 +96,25 @@ def test_an_abbreviation_outweighs_a_region_inside_it():
     assert not any(e.name == "闽北" for e in doc.entities)
     company = next(e for e in doc.entities if e.type == "Company")
     assert "闽北旅投" in company.aliases and len(company.mentions) == 3
+
+
+@pytest.mark.parametrize(
+    "text, unwanted",
+    [
+        ("市政府召集市农委、商务、教育部门以及学校负责人开会。", "教育部门"),  # a kind of body
+        ("各经济合作组织和经纪人每天也走20多车。", "经济合作组织"),  # 各: every one of a kind
+        ("布局建设一批省级医学中心和区域医疗中心、公共卫生中心。", "公共卫生中心"),  # the end of a list after 一批
+    ],
+)
+def test_kinds_the_model_reads_as_bodies_are_no_names(text, unwanted):
+    assert unwanted not in {name for name, _ in _entities(text)}
+
+
+def test_a_listed_company_after_其中_is_still_found():
+    text = "已吸引设计机构12家入驻，其中上海青柏工业设计有限公司在园区设立了分公司。"
+    assert ("上海青柏工业设计有限公司", "Company") in _entities(text)
+
+
+def test_verbs_that_name_a_programme_stay_in_its_name():
+    assert ("稳岗扩容提质行动", "Program") in _entities("开展稳岗扩容提质行动，稳定扩大就业。")
+    assert ("科技金融提质增效专项行动", "Program") in _entities("实施科技金融提质增效专项行动，支持企业上市。")
