@@ -158,8 +158,8 @@ _LEVEL_WORDS = "(?:国家级|省级|市级|县级|区级|国家|全国)?"
 
 
 def _counted_elsewhere(name: str, text: str) -> bool:
-    """Whether the text counts things of this name (新增国家现代农业产业园11个,
-    建设10个省级数据产业园): then it is a kind, and 加快现代农业产业园建设
+    """Whether the text counts things of this name (新增省级生态农业产业园6个,
+    建设10个省级数据产业园): then it is a kind, and 加快生态农业产业园建设
     names none."""
     escaped = re.escape(name)
     return bool(
@@ -187,8 +187,8 @@ def abbreviations(text: str, mentions: Iterable[Mention]) -> dict[str, Mention]:
 
 def _with_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
     """Every later use of an introduced short name is a mention of the same thing,
-    of the named thing's type; it outweighs shorter names found inside it (闽北 in
-    闽北文旅集团), not a longer name it is part of."""
+    of the named thing's type; it outweighs shorter names found inside it (皖南 in
+    皖南旅投), not a longer name it is part of."""
     kept = list(mentions)
     for short, named in abbreviations(text, mentions).items():
         for match in re.finditer(re.escape(short), text):
@@ -327,9 +327,9 @@ _MIN_PROJECT_NAME = 3
 
 
 def _named_by_its_place(suffix) -> bool:
-    """Kinds of thing a text names by place and kind alone (沂南县现代农业科技示范园,
-    黄集镇蔬菜批发市场); a village, a road or a square after its region has a name
-    of its own (板桥镇小石槽村, 泉山区民安南路)."""
+    """Kinds of thing a text names by place and kind alone (柳河县生态农业科技示范园,
+    青石镇蔬菜批发市场); a village, a road or a square after its region has a name
+    of its own (某镇某某村, 某区某某南路)."""
     return TOP_CLASSES.get(suffix.type, suffix.type) in {"Park", "Project"} or suffix.text.endswith("市场")
 
 
@@ -454,15 +454,16 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             or (suffix.text in _UNIT_HEADS and _is_region_word(pieces[0], lexicon))  # 华北分公司
             or (TOP_CLASSES.get(suffix.type, suffix.type) != "Region" and any(_split_word(tokens, k, lexicon) for k in range(start_index, j)))
             or any(_is_proper(piece, tag, lexicon) for piece, tag in pieces if piece)
+            or (suffix.type == "Company" and pieces[0][1] == "ns" and len(pieces[0][0]) >= 2)  # 黄河/ns 食品: a brand after a place jieba knows well
             or (suffix.type == "GovernmentBody" and (pieces[0][0] in _LEVEL_PREFIXES or modifier == "街道"))  # 区科技局, 街道党工委
             or (pieces[0][0] in lexicon.suffixes and lexicon.suffixes[pieces[0][0]].alone)  # 县委组织部
             or (TOP_CLASSES.get(suffix.type, suffix.type) in {"Facility", "Park"}
                 and any(piece in _PLACE_CHARS for piece, _ in pieces[1:]))  # 罗汉/岭 生态湿地
         )
         generic_enough = suffix.generic_ok and len(modifier) >= _MIN_GENERIC_MODIFIER.get(suffix.type, 3)
-        proper = after_region or named_alone  # 泉山区民安南路: a place named right after its region
+        proper = after_region or named_alone  # 铜山区云栖南路: a place named right after its region
         if after_region and not (named_alone or generic_enough) and _named_by_its_place(suffix):
-            # 黄集镇蔬菜批发市场: common words after the place name nothing alone; the place is part of the name
+            # 青石镇蔬菜批发市场: common words after the place name nothing alone; the place is part of the name
             region_start = _region_start(text, sentence.start, start, lexicon)
             if region_start is not None:
                 start = region_start
@@ -476,6 +477,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             continue
         if _kind_phrase(modifier, suffix, tokens[start_index : j + 1], lexicon):
             continue
+        if suffix.type == "Company" and suffix.text not in _CLOSING_HEADS and i + 1 < len(tokens) and tokens[i + 1].word in _TRADE_FOLLOWERS:
+            continue  # 河北食品产业, 江苏化工行业: a place's trade, not a company
         cls = suffix.type
         if suffix.text.endswith("工程") and _built_works(text, sentence.start, start, modifier):
             cls = "Project"  # 观音寺调蓄工程, 建成…治理工程: works that are built, not a programme
@@ -492,6 +495,8 @@ def _built_works(text: str, sentence_start: int, start: int, modifier: str) -> b
     return bool(_BUILD_VERBS.search(clause) or _PHYSICAL.search(modifier))
 
 
+# Words after a trade that make it a place's industry, not a company's name.
+_TRADE_FOLLOWERS = frozenset({"产业", "行业", "企业", "领域", "板块", "产业链", "集群", "产品", "工业", "经济", "产量", "产值", "出口"})
 # Words before 市场 that make it the market of an economy, not a marketplace:
 # 国际市场, 消费市场, 资本市场 (a marketplace is named by its place or its goods).
 _ECONOMIC_MARKETS = frozenset(
@@ -503,7 +508,7 @@ _ECONOMIC_MARKETS = frozenset(
 def _kind_phrase(modifier: str, suffix, words: list[Token], lexicon: Lexicon) -> bool:
     """Whether ``modifier`` + suffix describes a kind of thing, whatever else
     vouched for it: two heads side by side (港口码头), a style (嵌入式社区,
-    开放式街区), an economy's market (吉林特色产品国际市场)."""
+    开放式街区), an economy's market (青川特色产品国际市场)."""
     other = lexicon.suffixes.get(modifier)
     if other is not None and TOP_CLASSES.get(other.type, other.type) == TOP_CLASSES.get(suffix.type, suffix.type):
         return True
@@ -621,7 +626,7 @@ def _counted(tokens: list[Token], start_index: int) -> bool:
         return False
     before = tokens[start_index - 1]
     if before.word in _APPROXIMATE and start_index >= 2:
-        before = tokens[start_index - 2]  # 1000家左右医保定点…中心: an approximate count is a count
+        before = tokens[start_index - 2]  # 800家左右…服务中心: an approximate count is a count
     if before.word in _OWNER_REFERENCES:
         return False  # 该校机电工程学院: a unit of the one just named, not 这条路
     if before.word in _GENERIC_BEFORE or (before.word[0] in _DEMONSTRATIVES and before.tag in {"r", "rz"}):
@@ -1022,7 +1027,7 @@ _DIRECTIONS = re.compile("(?:东南|西南|东北|西北|东|南|西|北|中)")
 
 def _economic_regions(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
     """Regions named by province abbreviations, which the division data does not
-    hold: a part of a province (苏北, 闽西, 鲁西南), provinces together (京津冀),
+    hold: a part of a province (苏北, 皖南, 鲁西南), provinces together (京津冀),
     a river delta (长三角, 珠三角). Each must be a word jieba knows as one."""
     gaz = lexicon.gazetteer
     for token in tokens:
@@ -1100,7 +1105,7 @@ _LIST_JOINERS = frozenset({"、", "和", "及", "与", "以及"})
 def _kind_named(tokens: list[Token], first: int, words: list[Token]) -> bool:
     """Whether an organisation the model found is a kind: its head says so, or a
     word such as 各 or 一批 stands before it or before the list it ends
-    (各经济合作组织, 建设一批省级医学中心和区域医疗中心、公共卫生中心)."""
+    (各经济合作组织, 新建一批区域医疗中心和公共卫生中心)."""
     if "".join(w.word for w in words).endswith(_KIND_HEADS):
         return True
     k = first - 1

@@ -38,7 +38,7 @@ def test_company_posts_name_the_person_who_holds_them(text, expected):
 @pytest.mark.parametrize(
     "text, unwanted",
     [
-        ("推动物流园区、港口码头接入铁路专用线。", "港口码头"),  # two kinds side by side
+        ("推进工矿企业、港口码头接入专用线。", "港口码头"),  # two kinds side by side
         ("发展嵌入式社区养老服务。", "嵌入式社区"),  # a style of community
         ("拓展青川特色产品国际市场。", "青川特色产品国际市场"),  # the market of an economy
         ("为800家左右医保定点社区卫生服务中心配备设备。", "医保定点社区卫生服务中心"),  # an approximate count
@@ -54,7 +54,7 @@ def test_kinds_of_thing_are_no_names(text, unwanted):
     [
         ("客商前来柳河县青石镇蔬菜批发市场收购白菜。", ("青石镇蔬菜批发市场", "Facility")),
         ("刚刚进入柳河县生态农业科技示范园，工作人员就介绍道。", ("柳河县生态农业科技示范园", "Park")),
-        ("实施一汽—大众CSP平台新车型项目。", ("一汽—大众CSP平台新车型项目", "Project")),
+        ("实施星澜—博远X9平台新车型项目。", ("星澜—博远X9平台新车型项目", "Project")),
     ],
 )
 def test_a_place_and_a_kind_name_a_park_or_market_together(text, expected):
@@ -70,7 +70,7 @@ def test_a_road_or_village_after_its_place_keeps_its_own_name():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("青川苹果卖到了长三角和珠三角。", {("长三角", "EconomicRegion"), ("珠三角", "EconomicRegion")}),
+        ("这批茶叶销往长三角和珠三角等地。", {("长三角", "EconomicRegion"), ("珠三角", "EconomicRegion")}),
         ("加强与京津冀合作，带动苏北、鲁西南发展。", {("京津冀", "EconomicRegion"), ("苏北", "EconomicRegion"), ("鲁西南", "EconomicRegion")}),
     ],
 )
@@ -103,7 +103,7 @@ def test_an_abbreviation_outweighs_a_region_inside_it():
     [
         ("市政府召集市农委、商务、教育部门以及学校负责人开会。", "教育部门"),  # a kind of body
         ("各经济合作组织和经纪人每天也走20多车。", "经济合作组织"),  # 各: every one of a kind
-        ("布局建设一批省级医学中心和区域医疗中心、公共卫生中心。", "公共卫生中心"),  # the end of a list after 一批
+        ("新建一批区域医疗中心和公共卫生中心。", "公共卫生中心"),  # the end of a list after 一批
     ],
 )
 def test_kinds_the_model_reads_as_bodies_are_no_names(text, unwanted):
@@ -116,5 +116,26 @@ def test_a_listed_company_after_其中_is_still_found():
 
 
 def test_verbs_that_name_a_programme_stay_in_its_name():
-    assert ("稳岗扩容提质行动", "Program") in _entities("开展稳岗扩容提质行动，稳定扩大就业。")
-    assert ("科技金融提质增效专项行动", "Program") in _entities("实施科技金融提质增效专项行动，支持企业上市。")
+    assert ("惠企扩容提质行动", "Program") in _entities("开展惠企扩容提质行动，帮助青年就业。")
+    assert ("绿色金融提质增效专项行动", "Program") in _entities("实施绿色金融提质增效专项行动，支持企业上市。")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("该县先后引进投资1.5亿元的黄河食品、投资1.2亿元的青柏食品。", ("黄河食品", "Company")),  # a river jieba knows well, then a trade
+        ("河北化纤产销量均跃升至全球第1位。", ("河北化纤", "Company")),  # a province and a trade
+        ("江苏电气负责建设。", ("江苏电气", "Company")),
+    ],
+)
+def test_a_place_and_a_trade_name_a_company(text, expected):
+    assert expected in _entities(text)
+
+
+@pytest.mark.parametrize("text", ["推动河南食品产业发展。", "吉林化工产量增长。", "扩大青海化纤产品出口。"])
+def test_a_place_and_its_trade_industry_are_no_company(text):
+    assert not any(cls == "Company" for _, cls in _entities(text))
+
+
+def test_a_park_named_after_a_trade_is_still_a_park():
+    assert ("白河石化园区", "Park") in _entities("白河石化园区入选首批名单。")
