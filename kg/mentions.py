@@ -131,7 +131,7 @@ def filter_spans(mentions: Iterable[Mention], priority: Callable[[Mention], int]
     return sorted(taken, key=lambda m: m.start)
 
 
-_RULE_PRIORITY = {"lexicon": 6, "quote": 5, "suffix": 4, "cue": 4, "person": 3, "division": 2, "enumeration": 1, "model": 0}
+_RULE_PRIORITY = {"lexicon": 6, "quote": 5, "suffix": 4, "cue": 4, "person": 3, "division": 2, "region": 2, "enumeration": 1, "model": 0}
 
 
 def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
@@ -147,9 +147,25 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         candidates = [m for m in candidates if m.rule != "division" or _supported(m.name, text, lexicon) and not _generic_town(m, text)]
         kept = filter_spans(candidates, lambda m: _RULE_PRIORITY.get(m.rule, 0))
         found.extend(_with_model_names(text, sentence, tokens, lexicon, kept))
+    found = [m for m in found if not (m.rule == "suffix" and _counted_elsewhere(m.name, text))]
     found.extend(_inner_mentions(text, found, lexicon))
-    found.extend(_abbreviated_mentions(text, found))
+    found = _with_abbreviations(text, found)
     return dataclasses.replace(doc, mentions=tuple(sorted(found, key=lambda m: (m.start, m.end))))
+
+
+_COUNT = "[0-9零一二两三四五六七八九十百千万]+[个家所座条项处批]"
+_LEVEL_WORDS = "(?:国家级|省级|市级|县级|区级|国家|全国)?"
+
+
+def _counted_elsewhere(name: str, text: str) -> bool:
+    """Whether the text counts things of this name (新增省级生态农业产业园6个,
+    建设10个省级数据产业园): then it is a kind, and 加快生态农业产业园建设
+    names none."""
+    escaped = re.escape(name)
+    return bool(
+        re.search(escaped + _COUNT + "(?=[、，。；,;)）]|$)", text)
+        or re.search(_COUNT + _LEVEL_WORDS + escaped, text)
+    )
 
 
 _ABBREVIATION = re.compile(r"[(（]\s*(?:以下)?(?:简称|下称)[:：]?\s*[“\"「《]?([^“”\"「」《》()（）,，。]{2,12}?)[”\"」》]?\s*[)）]")
@@ -169,17 +185,19 @@ def abbreviations(text: str, mentions: Iterable[Mention]) -> dict[str, Mention]:
     return found
 
 
-def _abbreviated_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Every later use of an introduced short name is a mention of the same thing."""
-    taken = [(m.start, m.end) for m in mentions]
-    extra = []
+def _with_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Every later use of an introduced short name is a mention of the same thing,
+    of the named thing's type; it outweighs shorter names found inside it (皖南 in
+    皖南旅投), not a longer name it is part of."""
+    kept = list(mentions)
     for short, named in abbreviations(text, mentions).items():
         for match in re.finditer(re.escape(short), text):
             start, end = match.start(), match.end()
-            if not any(s < end and start < e for s, e in taken):
-                extra.append(Mention(start, end, short, short, named.type, "abbreviation"))
-                taken.append((start, end))
-    return extra
+            overlapping = [m for m in kept if m.start < end and start < m.end]
+            if all(start <= m.start and m.end <= end and (m.end - m.start < end - start or m.rule == "model") for m in overlapping):
+                kept = [m for m in kept if m not in overlapping]
+                kept.append(Mention(start, end, short, short, named.type, "abbreviation"))
+    return kept
 
 
 def _mention(text: str, start: int, end: int, cls: str, rule: str) -> Mention:
@@ -310,6 +328,23 @@ _PROJECT_QUALIFIERS = ("重点", "重大", "在建", "新建", "续建", "签约
 _MIN_PROJECT_NAME = 3
 
 
+def _named_by_its_place(suffix) -> bool:
+    """Kinds of thing a text names by place and kind alone (柳河县生态农业科技示范园,
+    青石镇蔬菜批发市场); a village, a road or a square after its region has a name
+    of its own (某镇某某村, 某区某某南路)."""
+    return TOP_CLASSES.get(suffix.type, suffix.type) in {"Park", "Project"} or suffix.text.endswith("市场")
+
+
+def _region_start(text: str, floor: int, end: int, lexicon: Lexicon) -> int | None:
+    """Where the longest place from the division data that ends at ``end`` starts, if one does."""
+    gaz = lexicon.gazetteer
+    for start in range(max(floor, end - 9), end - 1):
+        piece = text[start:end]
+        if piece.endswith(_REGION_ENDINGS) and (gaz.lookup(piece) or piece in gaz.towns):
+            return start
+    return None
+
+
 def _leading_region(text: str, lexicon: Lexicon) -> int:
     """Length of the longest place name with its level (…市, …镇) that ``text`` starts with."""
     gaz = lexicon.gazetteer
@@ -412,9 +447,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             )
             for t in tokens[start_index : j + 1]
         ]
-        proper = (
-            after_region  # 泉山区民安南路: a place named right after its region
-            or press  # 港城日报讯, 秦川农业报记者: a paper named where its reporter writes
+        named_alone = (
+            press  # 港城日报讯, 秦川农业报记者: a paper named where its reporter writes
             or (after_other and start_index == k + 1 and suffix.type in _UNIT_TYPES)  # 学院智能制造学院: a unit after its body
             or sum(len(piece) == 1 for piece, _ in pieces) >= 2 == len([p for p, _ in pieces if p]) and pieces[0][1] != "a"  # 蓼/北(大道), not 老/旧(小区)
             or (TOP_CLASSES.get(suffix.type, suffix.type) == "Region" and (modifier[-1] in _PLACE_CHARS or head.tag == "ns"))  # 枇杷湾社区, 华东地区/ns
@@ -423,6 +457,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             or (suffix.text in _UNIT_HEADS and (_is_region_word(pieces[0], lexicon) or pieces[0][0] in _LEVEL_PREFIXES))  # 华北分公司, 县邮政分公司
             or (TOP_CLASSES.get(suffix.type, suffix.type) != "Region" and any(_split_word(tokens, k, lexicon) for k in range(start_index, j)))
             or any(_is_proper(piece, tag, lexicon) for piece, tag in pieces if piece)
+            or (suffix.type == "Company" and pieces[0][1] == "ns" and len(pieces[0][0]) >= 2)  # 黄河/ns 食品: a brand after a place jieba knows well
             # 区科技局, 街道党工委, 县融媒体中心: a body of the level the text is about
             or (TOP_CLASSES.get(suffix.type, suffix.type) == "Organization" and (pieces[0][0] in _LEVEL_PREFIXES or modifier == "街道"))
             or (pieces[0][0] in lexicon.suffixes and lexicon.suffixes[pieces[0][0]].alone)  # 县委组织部
@@ -434,12 +469,24 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             # 利用产业联盟: a verb that is no trade opens a clause, not a name
             and not (tokens[start_index].tag.startswith("v") and tokens[start_index].word not in lexicon.name_verbs)
         )
+        proper = after_region or named_alone  # 铜山区云栖南路: a place named right after its region
+        if after_region and not (named_alone or generic_enough) and _named_by_its_place(suffix):
+            # 青石镇蔬菜批发市场: common words after the place name nothing alone; the place is part of the name
+            region_start = _region_start(text, sentence.start, start, lexicon)
+            if region_start is not None:
+                start = region_start
+                start_index = next((n for n, t in enumerate(tokens) if t.start == start), start_index)
+                modifier = text[start:suffix_start]
         if suffix.type == "Project" and modifier.endswith(_PROJECT_QUALIFIERS):
             continue  # 赭麓高新区重点项目: the park's key projects, many of them, not one named
         if not (proper or generic_enough) or (suffix.type == "Project" and len(clean_name(modifier)) < _MIN_PROJECT_NAME):
             continue
         if not _balanced(text[start : token.end]) or _counted(tokens, start_index) or _plural_after(tokens, i):
             continue
+        if _kind_phrase(modifier, suffix, tokens[start_index : j + 1], lexicon):
+            continue
+        if suffix.type == "Company" and suffix.text not in _CLOSING_HEADS and i + 1 < len(tokens) and tokens[i + 1].word in _TRADE_FOLLOWERS:
+            continue  # 河北食品产业, 江苏化工行业: a place's trade, not a company
         cls = suffix.type
         if suffix.text.endswith("工程") and _built_works(text, sentence.start, start, modifier):
             cls = "Project"  # 观音寺调蓄工程, 建成…治理工程: works that are built, not a programme
@@ -466,6 +513,29 @@ def _built_works(text: str, sentence_start: int, start: int, modifier: str) -> b
     before = text[sentence_start:start]
     clause = before[max((m.end() for m in re.finditer(r"[,，;；。:：]", before)), default=0) :]
     return bool(_BUILD_VERBS.search(clause) or _PHYSICAL.search(modifier))
+
+
+# Words after a trade that make it a place's industry, not a company's name.
+_TRADE_FOLLOWERS = frozenset({"产业", "行业", "企业", "领域", "板块", "产业链", "集群", "产品", "工业", "经济", "产量", "产值", "出口"})
+# Words before 市场 that make it the market of an economy, not a marketplace:
+# 国际市场, 消费市场, 资本市场 (a marketplace is named by its place or its goods).
+_ECONOMIC_MARKETS = frozenset(
+    {"国际", "国内", "海外", "全球", "境外", "国外", "城乡", "农村", "区域", "本地", "当地", "消费", "资本", "金融",
+     "要素", "人才", "劳动力", "土地", "技术", "数据", "产权", "碳排放", "房地产", "商品", "终端", "下沉", "细分"}
+)
+
+
+def _kind_phrase(modifier: str, suffix, words: list[Token], lexicon: Lexicon) -> bool:
+    """Whether ``modifier`` + suffix describes a kind of thing, whatever else
+    vouched for it: two heads side by side (港口码头), a style (嵌入式社区,
+    开放式街区), an economy's market (青川特色产品国际市场)."""
+    other = lexicon.suffixes.get(modifier)
+    if other is not None and TOP_CLASSES.get(other.type, other.type) == TOP_CLASSES.get(suffix.type, suffix.type):
+        return True
+    if modifier.endswith("式") and len(modifier) >= 2:  # (not 型: 新车型项目 is one)
+        return True
+    before = words[-2].word if suffix.text == "市场" and len(words) >= 2 and words[-1].word == "市场" else None
+    return before in _ECONOMIC_MARKETS
 
 
 def _rare_piece(token: Token, start: int, suffix_start: int, lexicon: Lexicon) -> bool:
@@ -567,11 +637,16 @@ _QUANTITY = re.compile(r"^([0-9零一二两三四五六七八九十百千万几�
 _GENERIC_BEFORE = frozenset({"各", "每", "多个", "一批", "若干", "等", "一些", "这些", "那些", "部分", "有关"})
 
 
+_APPROXIMATE = frozenset({"左右", "以上", "以下", "上下", "余", "多", "余家", "多家", "左右的", "以上的"})
+
+
 def _counted(tokens: list[Token], start_index: int) -> bool:
     """8个园区, 14个街道特色产业园, 这条路: a count or a demonstrative right before the name makes it generic."""
     if start_index == 0:
         return False
     before = tokens[start_index - 1]
+    if before.word in _APPROXIMATE and start_index >= 2:
+        before = tokens[start_index - 2]  # 800家左右…服务中心: an approximate count is a count
     if before.word in _OWNER_REFERENCES:
         return False  # 该校机电工程学院: a unit of the one just named, not 这条路
     if before.word in _GENERIC_BEFORE or (before.word[0] in _DEMONSTRATIVES and before.tag in {"r", "rz"}):
@@ -1045,7 +1120,36 @@ def _village_start(text: str, start: int, floor: int, lexicon: Lexicon) -> int:
     return village_start if _village_stem(text[village_start : start + at], lexicon) else start
 
 
-FINDERS = (_lexicon_names, _quoted_names, _suffix_names, _person_names, _division_names, _enumerated_companies, _cued_programs, _village_names)
+
+
+# ---------------------------------------------------------------- economic regions
+
+# The one-character names of provinces (GB/T 2260's abbreviations and their usual
+# second forms); 港澳台 are left out, since 台北 or 台南 are cities.
+_PROVINCE_CHARS = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新蒙")
+_DIRECTIONS = re.compile("(?:东南|西南|东北|西北|东|南|西|北|中)")
+
+
+def _economic_regions(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
+    """Regions named by province abbreviations, which the division data does not
+    hold: a part of a province (苏北, 皖南, 鲁西南), provinces together (京津冀),
+    a river delta (长三角, 珠三角). Each must be a word jieba knows as one."""
+    gaz = lexicon.gazetteer
+    for token in tokens:
+        word = token.word
+        if gaz.lookup(word) or word in gaz.world or word in gaz.towns or lexicon.word_frequency(word) == 0:
+            continue
+        part_of_province = token.tag == "ns" and word[0] in _PROVINCE_CHARS and _DIRECTIONS.fullmatch(word[1:])
+        provinces = len(word) == 3 and all(ch in _PROVINCE_CHARS for ch in word)
+        delta = len(word) == 3 and word.endswith("三角") and token.tag in {"ns", "nz"}
+        if part_of_province or provinces or delta:
+            yield _mention(text, token.start, token.end, "EconomicRegion", "region")
+
+
+FINDERS = (
+    _lexicon_names, _quoted_names, _suffix_names, _person_names, _division_names,
+    _enumerated_companies, _economic_regions, _cued_programs, _village_names,
+)
 
 
 # ---------------------------------------------------------------- the statistical model
@@ -1097,8 +1201,30 @@ def _model_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Le
         if not inside or inside[0].start != start or inside[-1].end != end:
             continue  # the model cut through a word
         cls = _model_class(clean_name(text[start:end]), label, confidence, inside, text, lexicon)
-        if cls is not None:
+        if cls is not None and not (cls in {"Organization", "Company"} and _kind_named(tokens, tokens.index(inside[0]), inside)):
             yield _mention(text, start, end, cls, "model")
+
+
+# Heads of a kind of body, never of one body: 教育部门, 监管机构, 责任单位.
+_KIND_HEADS = ("部门", "机构", "单位")
+_LIST_JOINERS = frozenset({"、", "和", "及", "与", "以及"})
+
+
+def _kind_named(tokens: list[Token], first: int, words: list[Token]) -> bool:
+    """Whether an organisation the model found is a kind: its head says so, or a
+    word such as 各 or 一批 stands before it or before the list it ends
+    (各经济合作组织, 新建一批区域医疗中心和公共卫生中心)."""
+    if "".join(w.word for w in words).endswith(_KIND_HEADS):
+        return True
+    k = first - 1
+    while k >= 0:
+        word, tag = tokens[k].word, tokens[k].tag
+        if word in _GENERIC_BEFORE:
+            return True
+        if tag.startswith("v") or (tag == "x" and word not in _LIST_JOINERS):
+            return False
+        k -= 1
+    return False
 
 
 # Tags under which jieba knows a frequent word as a name (利物浦, 中信), not as a kind of thing.

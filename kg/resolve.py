@@ -68,11 +68,13 @@ def resolve(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     mentions = [m for m in doc.mentions if _keep(m, names_in_text, doc.text, lexicon)]
     short_names = abbreviations(doc.text, mentions)
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        if mention.name in short_names:
-            # 恒晟精密 was introduced as the short name of 苏州恒晟精密机械有限公司, and is what that is
-            named = short_names[mention.name]
-            groups[_identity(named, names_in_text, lexicon)].append(dataclasses.replace(mention, type=named.type))
+    for index, mention in enumerate(mentions):
+        named = short_names.get(mention.name)
+        if named is not None:
+            # 恒晟精密 was introduced as the short name of 苏州恒晟精密机械有限公司: it is
+            # that thing, of its type, whatever its own head says (华岳研究院 for …研究院有限公司)
+            mention = mentions[index] = dataclasses.replace(mention, type=named.type)
+            groups[_identity(named, names_in_text, lexicon)].append(mention)
         else:
             groups[_identity(mention, names_in_text, lexicon)].append(mention)
     groups = _merge_forms(groups, lexicon)
@@ -329,7 +331,7 @@ def _entity(identity: tuple[str, str], group: list[Mention], names_in_text: set[
                   division_code=code, province=province, city=city)
 
 
-_RULE_WEIGHT = {"lexicon": 10, "quote": 4, "suffix": 3, "cue": 3, "division": 3, "person": 2, "inner": 2, "enumeration": 1, "model": 1}
+_RULE_WEIGHT = {"lexicon": 10, "quote": 4, "suffix": 3, "cue": 3, "division": 3, "region": 2, "person": 2, "inner": 2, "enumeration": 1, "model": 1}
 
 
 def _most_specific(group: list[Mention]) -> str:
