@@ -148,9 +148,38 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         kept = filter_spans(candidates, lambda m: _RULE_PRIORITY.get(m.rule, 0))
         found.extend(_with_model_names(text, sentence, tokens, lexicon, kept))
     found = [m for m in found if not (m.rule == "suffix" and _counted_elsewhere(m.name, text))]
+    found = _with_persons_named_again(text, found)
     found.extend(_inner_mentions(text, found, lexicon))
     found = _with_abbreviations(text, found)
     return dataclasses.replace(doc, mentions=tuple(sorted(found, key=lambda m: (m.start, m.end))))
+
+
+# What may follow a person's name where no post or verb vouches for it again.
+_AFTER_PERSON = frozenset("等的和与及在说称表介指强认告透来到也还则一同就对、，,。；;：:）)“”\"！？ \u3000")
+# Weaker findings a person's name outweighs where they overlap (秀英 as a district in 陈秀英).
+_WEAKER_RULES = frozenset({"division", "model", "village", "enumeration"})
+
+
+def _with_persons_named_again(text: str, found: list[Mention]) -> list[Mention]:
+    """A person named once beside a post (党委书记其其格) is the same name wherever
+    the text writes it again (其其格表示…, 邀请陈秀英等), where nothing else
+    vouches for it: the document's own use is the evidence."""
+    names = {m.name for m in found if m.type == "Person" and len(m.name) >= 2}
+    kept = list(found)
+    for name in sorted(names, key=len, reverse=True):
+        for match in re.finditer(re.escape(name), text):
+            start, end = match.span()
+            if text[end : end + 1] not in _AFTER_PERSON or "\u4e00" <= text[start - 1 : start] <= "\u9fff" and text[start - 1] not in _BEFORE_PERSON:
+                continue
+            overlapping = [m for m in kept if m.start < end and start < m.end]
+            if all(m.rule in _WEAKER_RULES and start <= m.start and m.end <= end for m in overlapping):
+                kept = [m for m in kept if m not in overlapping]
+                kept.append(Mention(start, end, name, name, "Person", "person"))
+    return kept
+
+
+# What may stand right before a person's name written again: a verb or a word of relation.
+_BEFORE_PERSON = frozenset("请由和与及对向给让同据把被将从是为任")
 
 
 _COUNT = "[0-9零一二两三四五六七八九十百千万]+[个家所座条项处批]"
@@ -481,7 +510,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             continue  # 赭麓高新区重点项目: the park's key projects, many of them, not one named
         if not (proper or generic_enough) or (suffix.type == "Project" and len(clean_name(modifier)) < _MIN_PROJECT_NAME):
             continue
-        if not _balanced(text[start : token.end]) or _counted(tokens, start_index) or _plural_after(tokens, i):
+        if not _balanced(text[start : token.end]) or _counted(tokens, start_index) or _plural_after(tokens, i) or text[start] in "各每诸":
             continue
         if _kind_phrase(modifier, suffix, tokens[start_index : j + 1], lexicon):
             continue
@@ -740,6 +769,8 @@ def _person_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             j += 1
         # after a post a name is expected; after a role word (群众, 村民) only a rare one counts
         name = _person_at(s, j, lexicon, tokens, sentence.start, strict=token.word not in lexicon.titles)
+        if name is None and token.word in lexicon.titles:
+            name = _bare_name_after_post(s[j:], lexicon)
         if name and name[-1] in _EVENT_ENDINGS:
             name = None  # 企业家高峰会: an event or a body, not a person
         if name:
@@ -765,6 +796,21 @@ def _person_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             spaced = (i == 0 or tokens[i - 1].word.isspace()) and (i == len(tokens) - 1 or tokens[i + 1].word.isspace())
             if spaced and _named_before_post(token, lexicon):
                 yield _mention(text, token.start, token.end, "Person", "person")
+
+
+_BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?=[，、。；：（）,;:() \u3000])")
+
+
+def _bare_name_after_post(rest: str, lexicon: Lexicon) -> str | None:
+    """A name with no family name jieba knows, alone between a post and a comma
+    (党委书记其其格，): two or three characters that make no word."""
+    match = _BARE_NAME.match(rest)
+    if match is None:
+        return None
+    name = match.group()
+    if lexicon.word_frequency(name) > 0 or lexicon.word_frequency(name[:2]) >= _COMMON_NAME or name[-1] in _EVENT_ENDINGS:
+        return None
+    return name
 
 
 _BYLINE_POSTS = frozenset({"记者", "本报记者", "通讯员", "摄影", "实习生"})
@@ -1174,14 +1220,15 @@ _WEAK_LEADS = ("深化", "严格", "加强", "推进", "建设", "省级", "市�
 
 def _with_model_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon, kept: list[Mention]) -> list[Mention]:
     """``kept`` and the names the statistical model finds where the rules found
-    none, or only a place inside the model's longer name (美国 in 美国海军)."""
+    none, or only a place inside the model's longer name (美国 in 美国海军, 秀英 in 陈秀英)."""
     found = list(kept)
     for mention in _model_names(text, sentence, tokens, lexicon):
         if _generic_town(mention, text):
             continue
         overlapping = [m for m in found if m.start < mention.end and mention.start < m.end]
-        if not overlapping or mention.type in {"Organization", "Company"} and all(
+        if not overlapping or mention.type in {"Organization", "Company", "Person"} and all(
             m.rule == "division" and mention.start <= m.start and m.end <= mention.end and m.end - m.start < len(mention.text)
+            and (mention.type != "Person" or m.start > mention.start)  # 陈秀英: a district's name after the family name
             for m in overlapping
         ):
             found = [m for m in found if m not in overlapping] + [mention]
@@ -1214,7 +1261,8 @@ def _kind_named(tokens: list[Token], first: int, words: list[Token]) -> bool:
     """Whether an organisation the model found is a kind: its head says so, or a
     word such as 各 or 一批 stands before it or before the list it ends
     (各经济合作组织, 新建一批区域医疗中心和公共卫生中心)."""
-    if "".join(w.word for w in words).endswith(_KIND_HEADS):
+    name = "".join(w.word for w in words)
+    if name.endswith(_KIND_HEADS) or name[0] in "各每诸":  # 各街道党工委: every one of them
         return True
     k = first - 1
     while k >= 0:

@@ -95,3 +95,30 @@ def test_names_with_verbs_and_fields_are_found_whole(text, expected):
 @pytest.mark.parametrize("text", ["利用产业联盟等载体，加快发展。", "各地产业联盟要发挥作用，重点实验室也要参与。"])
 def test_plain_words_before_an_alliance_name_nothing(text):
     assert not any(cls in {"Alliance", "Organization"} for _, cls in _mentions(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("在溪口镇建设青溪人才公寓和青溪邻里中心，毗邻岚江东站。", {("青溪人才公寓", "Facility"), ("青溪邻里中心", "Facility"), ("岚江东站", "Facility")}),
+        ("青溪高新区污水处理厂投运。", {("青溪高新区污水处理厂", "Facility")}),
+        ("合作社与青川县热带作物技术推广站签订协议。", {("青川县热带作物技术推广站", "Organization")}),
+        ("该公司设立全资子公司岚溪拓讯电子有限公司。", {("岚溪拓讯电子有限公司", "Company")}),
+        ("会上，青石镇党委书记其其格，区住建局局长陈晓东分别发言。", {("其其格", "Person"), ("陈晓东", "Person")}),
+        ("传承人陈秀英牵头成立合作社。海口市的超市也卖。学校邀请陈秀英等传承人授课。", {("陈秀英", "Person")}),
+    ],
+)
+def test_facilities_units_and_people_are_found(text, expected):
+    assert expected <= _mentions(text)
+
+
+def test_a_persons_name_is_not_a_district_inside_it():
+    names = _mentions("传承人陈秀英牵头成立合作社。海口市的超市也卖。学校邀请陈秀英等传承人授课。")
+    assert ("秀英", "District") not in names
+
+
+@pytest.mark.parametrize("text", ["各街道党工委、各乡镇人民政府要落实责任。", "局长表示，要抓落实。"])
+def test_every_body_of_a_kind_and_plain_words_after_posts_are_no_names(text):
+    names = _mentions(text)
+    assert not any(name.startswith("各") for name, _ in names)
+    assert not any(cls == "Person" for _, cls in names)
