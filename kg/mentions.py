@@ -73,7 +73,7 @@ def tokenize(text: str, offset: int, lexicon: Lexicon) -> list[Token]:
             position += 1
             jieba_word = jieba_word[1:]
         for word, tag in _unglued(jieba_word, jieba_tag, lexicon):
-            post = _glued_post(word, lexicon)
+            post = _glued_post(word, lexicon) or ("讯" if len(word) >= 3 and word.endswith("报讯") else None)  # 晨报讯: the paper, then its 讯
             pieces = [(word[: -len(post)], tag), (post, "n")] if post else [(word, tag)]
             for piece, piece_tag in pieces:
                 tokens.append(Token(position, position + len(piece), piece, piece_tag))
@@ -317,6 +317,8 @@ _OWNER_REFERENCES = frozenset({"该校", "该院", "该大学", "该集团", "�
 _UNIT_TYPES = frozenset({"EducationalOrganization", "GovernmentBody"})
 _PRESS_NEXT = frozenset({"记者", "讯", "报道", "编辑", "评论员"})
 _PRESS_ONLY = frozenset({"报"})
+_UNIT_OF_BODY_ONLY = frozenset({"科"})
+_UNIT_OF_BODY = re.compile("局|委|厅|署|海关|院|办|中心|处")
 _PLACE_LED_ONLY = frozenset({"港"})
 
 
@@ -409,7 +411,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         while tokens[j].start > suffix_start:
             j -= 1  # tokens[j] holds the suffix's first character
         head = tokens[j]
-        if len(suffix.text) == 1 and (
+        if len(suffix.text) == 1 and suffix.text not in _UNIT_OF_BODY_ONLY and (
             text[suffix_start - 1] in _NUMERALS or text[suffix_start - 1] in "余多"  # 2400余处
             or head.start < suffix_start and not _field_and_head(head, suffix_start, lexicon)
             and (_common_word(text[suffix_start - 1 : token.end], lexicon) or head.tag in {"i", "l"} and lexicon.word_frequency(head.word) > 0)
@@ -446,6 +448,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
                 break  # “电商协会”“创业者协会”: two quoted names side by side
             start_index = k
             k -= 1
+        start_index = _after_open_bracket(tokens, start_index, j)
         while not after_region and start_index < j and tokens[start_index].tag in _WEAK_START and not _is_proper(tokens[start_index].word, tokens[start_index].tag, lexicon) and not _split_word(tokens, start_index, lexicon):
             start_index += 1  # 好新一轮郑州航空港区: no name starts with an adverb or adjective
         while start_index < j and (tokens[start_index].tag == "x" or _QUANTITY.match(tokens[start_index].word)):
@@ -506,16 +509,20 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
                 start = region_start
                 start_index = next((n for n, t in enumerate(tokens) if t.start == start), start_index)
                 modifier = text[start:suffix_start]
-        if suffix.type == "Project" and modifier.endswith(_PROJECT_QUALIFIERS):
-            continue  # 赭麓高新区重点项目: the park's key projects, many of them, not one named
+        if suffix.text in _UNIT_OF_BODY_ONLY and (len(modifier) < 2 or not (after_other or _UNIT_OF_BODY.search(modifier))):
+            continue  # 科 names a section only of a body (市财政局教科文科), not in 医院内科 or 本科
+        if suffix.type == "Project" and clean_name(modifier).endswith(_PROJECT_QUALIFIERS + ("计划", "专项", "行动")):
+            continue  # 赭麓高新区重点项目, 科技计划项目: many projects of a kind or a programme, not one named
         if not (proper or generic_enough) or (suffix.type == "Project" and len(clean_name(modifier)) < _MIN_PROJECT_NAME):
             continue
         if not _balanced(text[start : token.end]) or _counted(tokens, start_index) or _plural_after(tokens, i) or text[start] in "各每诸":
             continue
         if _kind_phrase(modifier, suffix, tokens[start_index : j + 1], lexicon):
             continue
-        if suffix.type == "Company" and suffix.text not in _CLOSING_HEADS and i + 1 < len(tokens) and tokens[i + 1].word in _TRADE_FOLLOWERS:
-            continue  # 河北食品产业, 江苏化工行业: a place's trade, not a company
+        if suffix.type == "Company" and suffix.text not in _CLOSING_HEADS and (
+            i + 1 < len(tokens) and tokens[i + 1].word in _TRADE_FOLLOWERS or _SECTOR_LIST_AFTER.match(sentence.text, token.end - sentence.start)
+        ):
+            continue  # 河北食品产业, 江苏化工行业, 在锂电新材料、光伏制造等领域: a place's trade, not a company
         cls = suffix.type
         if suffix.text.endswith("工程") and _built_works(text, sentence.start, start, modifier):
             cls = "Project"  # 观音寺调蓄工程, 建成…治理工程: works that are built, not a programme
@@ -530,10 +537,22 @@ _PHYSICAL = re.compile("水|河|江|湖|渠|堤|坝|闸|路|桥|管网|管道|�
 _JOINED_FIELD_TYPES = frozenset({"GovernmentBody", "Alliance"})
 
 
+def _after_open_bracket(tokens: list[Token], start_index: int, j: int) -> int:
+    """Where a name starts that the scan ran past an opening bracket for:
+    韩丽（市财政局教科文科）names 市财政局教科文科, not 韩丽（…."""
+    depth = 0
+    for k in range(j, start_index - 1, -1):
+        word = tokens[k].word
+        depth += word.count(")") + word.count("）") - word.count("(") - word.count("（")
+        if depth < 0:
+            return k + 1
+    return start_index
+
+
 def _department_and(tokens: list[Token], k: int, text: str, sentence: Sentence, lexicon: Lexicon) -> bool:
     """Whether ``tokens[k]`` is the 和 inside a department's name (发展和改革局), joining two
     fields; 农业部和商务部, where a body ends before 和, are two."""
-    return (0 < k < len(tokens) and tokens[k].word in ("和", "与")
+    return (0 < k < len(tokens) and tokens[k].word in ("和", "与", "及")
             and (tokens[k - 1].tag.startswith(("n", "vn")) or tokens[k - 1].word in lexicon.name_verbs)
             and _suffix_at(tokens[k].start, text, sentence.start, lexicon)[0] is None)
 
@@ -545,6 +564,8 @@ def _built_works(text: str, sentence_start: int, start: int, modifier: str) -> b
 
 
 # Words after a trade that make it a place's industry, not a company's name.
+# The rest of a list of trades: …、光伏制造、高原生物医药等领域.
+_SECTOR_LIST_AFTER = re.compile(r"(?:[、和及与][^、，,。；;和及与]{1,10})*等?(?:领域|产业|行业|赛道|方向)")
 _TRADE_FOLLOWERS = frozenset({"产业", "行业", "企业", "领域", "板块", "产业链", "集群", "产品", "工业", "经济", "产量", "产值", "出口"})
 # Words before 市场 that make it the market of an economy, not a marketplace:
 # 国际市场, 消费市场, 资本市场 (a marketplace is named by its place or its goods).
@@ -975,6 +996,7 @@ _COMMON_PLACE = 200  # a county name jieba has seen this often is also a common 
 _SETTLE = re.compile("落户|入驻|进驻|落地|投产")
 _SIGN = re.compile("签订|签署|签约")
 # 比亚迪、宁德时代等一批龙头企业: a list closed by 等 and a word for companies
+_SECTOR_WORDS = re.compile("工业|产业|行业|领域|规模|类")
 _COMPANY_LIST_END = re.compile(r"等(?:[一二三四五六七八九十百千\d]+[家个批]|多家|一批)?[^,，。;；、]{0,6}?(?:企业|公司|集团|厂商|车企|药企|商家)")
 
 
@@ -998,8 +1020,8 @@ def _enumerated_companies(text: str, sentence: Sentence, tokens: list[Token], le
             yield from (_mention(text, t.start, t.end, "Company", "enumeration") for t in names if t is not None)
     for close in _COMPANY_LIST_END.finditer(sentence.text):
         items = _list_before(sentence, close.start())
-        if len(items) < 2:
-            continue
+        if len(items) < 2 or _SECTOR_WORDS.search(close.group()):
+            continue  # 装备制造、新材料等规模以上工业企业: the items are trades, the companies unnamed
         for n, (start, word) in enumerate(items):
             token = _listed_company(start, word, by_start, lexicon, listed=True, strong=True, first_item=n == 0)
             if token is not None:

@@ -80,6 +80,7 @@ def resolve(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     groups = _merge_forms(groups, lexicon)
     entities = [_entity(identity, group, names_in_text, lexicon) for identity, group in groups.items()]
     entities = _with_place_qualified_names(entities, mentions, doc.text)
+    entities = _units_named_after_their_body(entities, lexicon)
     entities.sort(key=lambda e: (e.mentions[0].start, e.key))
     doc = dataclasses.replace(doc, mentions=tuple(mentions), entities=tuple(entities))
     return dataclasses.replace(doc, entities=tuple(_qualify_relative(doc.entities, focus_region(doc))))
@@ -88,6 +89,28 @@ def resolve(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
 _LEVEL_PREFIXES = ("街道", "省", "市", "区", "县", "镇", "乡")
 # Things a text may name with the place they are in written before them.
 _PLACE_QUALIFIED = frozenset({"Park", "Facility", "Project", "Company", "Organization"})
+
+
+def _units_named_after_their_body(entities: list[Entity], lexicon: Lexicon) -> list[Entity]:
+    """黔北理工学院机械工程学院 is the 机械工程学院 the text also names alone: a unit
+    written after its body's name has its own name too, and they are one thing."""
+    bodies = {n for e in entities if top_class(e.type) in {"Organization", "Company"} for n in (e.name, *e.aliases)}
+    by_name = {e.name: e for e in entities}
+    merged_into: dict[str, str] = {}
+    for entity in sorted(entities, key=lambda e: -len(e.name)):
+        if top_class(entity.type) != "Organization" or entity.name in merged_into:
+            continue
+        body = max((b for b in bodies if entity.name.startswith(b) and b != entity.name), key=len, default=None)
+        unit = entity.name[len(body) :] if body else ""
+        if len(unit) < 3 or not any(unit.endswith(suffix) for suffix in lexicon.suffixes) or unit in bodies - set(by_name):
+            continue
+        alone = by_name.get(unit)
+        if alone is not None and top_class(alone.type) == "Organization" and alone is not entity:
+            by_name[entity.name] = _combine(by_name[entity.name], alone)
+            merged_into[unit] = entity.name
+        else:
+            by_name[entity.name] = dataclasses.replace(entity, aliases=tuple(sorted({*entity.aliases, unit})))
+    return [by_name[e.name] for e in entities if e.name not in merged_into]
 
 
 def _with_place_qualified_names(entities: list[Entity], mentions: list[Mention], text: str) -> list[Entity]:

@@ -122,3 +122,36 @@ def test_every_body_of_a_kind_and_plain_words_after_posts_are_no_names(text):
     names = _mentions(text)
     assert not any(name.startswith("各") for name, _ in names)
     assert not any(cls == "Person" for _, cls in names)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("黔川晨报讯（记者 龙思远）近日，会议召开。", {("黔川晨报", "Organization"), ("龙思远", "Person")}),
+        ("联系人：葛文（市财政局教科文科），葛武（市科技局高新技术发展及产业化科）。",
+         {("市财政局教科文科", "GovernmentBody"), ("市科技局高新技术发展及产业化科", "GovernmentBody")}),
+        ("西岭第二再生水厂投运，西岭生物医药孵化港开园。", {("西岭第二再生水厂", "Facility"), ("西岭生物医药孵化港", "Park")}),
+        ("该区将积极争取贵州省科技厅支持。", {("贵州省科技厅", "GovernmentBody")}),
+    ],
+)
+def test_papers_sections_and_bodies_are_found_whole(text, expected):
+    assert expected <= _mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text, unwanted",
+    [
+        ("他在医院内科工作，是本科学历。", "内科"),
+        ("汇川区聚集了装备制造、新材料、电子信息等规模以上工业企业300余家。", "新材料"),
+        ("支持在锂电新材料、光伏制造、高原生物医药等领域创新的企业。", "锂电新材料"),
+        ("企业可申报市科技计划项目。", "市科技计划项目"),
+    ],
+)
+def test_trades_sections_of_nothing_and_plan_projects_are_no_names(text, unwanted):
+    assert unwanted not in {name for name, _ in _mentions(text)}
+
+
+def test_a_unit_written_after_its_body_is_the_unit_named_alone():
+    doc = process(Document("t", "t", "岚江理工学院与企业合作。岚江理工学院机械工程学院与企业共建实验室。机械工程学院院长陈立群介绍。"))
+    units = [e for e in doc.entities if "机械工程学院" in (e.name, *e.aliases)]
+    assert len(units) == 1 and units[0].name == "岚江理工学院机械工程学院"
