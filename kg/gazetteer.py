@@ -75,6 +75,27 @@ def _china_location_lines(folder: Path) -> list[str]:
         return archive.read("china_location.txt").decode("utf-8").splitlines(keepends=True)
 
 
+# Other names in use for a division: an autonomous prefecture or county by its
+# short name and level (黔南州, 琼中县), and a county by the head it had before or
+# after it became a district (湟中县 / 湟中区), which the data may not have caught up with.
+_USUAL_HEADS = {(2, "自治州"): ("州",), (3, "自治县"): ("县",), (3, "县"): ("区",), (3, "区"): ("县",)}
+
+
+def _add_usual_forms(by_name: dict[str, list[Division]]) -> None:
+    usual: dict[str, list[Division]] = defaultdict(list)
+    for divisions in by_name.values():
+        for division in divisions:
+            if not division.short or len(division.short) < 2:
+                continue
+            for (level, head), heads in _USUAL_HEADS.items():
+                if division.level == level and division.name.endswith(head) and not division.name.endswith("自治区"):
+                    usual.update({division.short + h: usual[division.short + h] + [division] for h in heads})
+                    break
+    for name, divisions in usual.items():
+        if name not in by_name:
+            by_name[name] = divisions
+
+
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     folder = _jionlp_dictionary()
@@ -111,6 +132,7 @@ def gazetteer() -> Gazetteer:
         # functional zones listed as counties (…示范区, …航空港区) have generic short forms
         if short and len(short) >= 2 and short != name and not name.endswith(_ZONE_HEADS):
             by_short[short].append(division)
+    _add_usual_forms(by_name)
     world: dict[str, str] = {}
     cities: set[str] = set()
     with open(folder / "world_location.txt", encoding="utf-8") as handle:

@@ -155,3 +155,19 @@ def test_a_unit_written_after_its_body_is_the_unit_named_alone():
     doc = process(Document("t", "t", "岚江理工学院与企业合作。岚江理工学院机械工程学院与企业共建实验室。机械工程学院院长陈立群介绍。"))
     units = [e for e in doc.entities if "机械工程学院" in (e.name, *e.aliases)]
     assert len(units) == 1 and units[0].name == "岚江理工学院机械工程学院"
+
+
+@pytest.mark.parametrize(
+    "name, official",
+    [("黔南州", "黔南布依族苗族自治州"), ("琼中县", "琼中黎族苗族自治县"), ("湟中区", "湟中县")],
+)
+def test_divisions_are_known_by_their_usual_names(name, official):
+    from kg.gazetteer import gazetteer
+
+    assert official in {d.name for d in gazetteer().lookup(name)}
+
+
+def test_a_county_that_became_a_district_is_linked_under_its_new_head():
+    doc = process(Document("t", "t", "西宁市湟中区多巴镇建设新材料产业园。"))
+    district = next(e for e in doc.entities if e.name == "湟中区")
+    assert district.type == "District" and district.city == "西宁市" and district.division_code
