@@ -171,3 +171,11 @@ def test_a_county_that_became_a_district_is_linked_under_its_new_head():
     doc = process(Document("t", "t", "西宁市湟中区多巴镇建设新材料产业园。"))
     district = next(e for e in doc.entities if e.name == "湟中区")
     assert district.type == "District" and district.city == "西宁市" and district.division_code
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("推进青石古镇保护提升工程。", "青石古镇保护提升工程"), ("启动岚江大道改造工程。", "岚江大道改造工程"), ("实施万亩设施农业提升工程。", "万亩设施农业提升工程")],
+)
+def test_works_on_a_place_are_projects(text, name):
+    assert (name, "Project") in _mentions(text)
