@@ -290,6 +290,8 @@ def _same_thing(short: str, long: str, top: str, lexicon: Lexicon) -> bool:
         place = _leading_place(long, lexicon)
         if place and len(long) - len(place) >= 3 and (short == long[len(place):] or top in {"Company", "Park"} and _same_thing(short, long[len(place):], top, lexicon)):
             return True
+    if top == "Organization" and _committee_short_form(long).endswith(_committee_short_form(short)) and short.endswith(_ZONE_BODIES):
+        return True  # 综保区管委会 is 阳江滨海综合保税区管理委员会: a zone's committee by its short name
     if top == "Program":
         # 惠民包 is 双+惠民包; 提质行动 is not 跨境电商综试区提质行动
         return long.endswith(short) and len(short) >= 3 and len(long) - len(short) <= 3
@@ -313,6 +315,16 @@ def _abbreviates(short: str, long: str) -> bool:
         return False
     rest = iter(long[at + 2 :])
     return all(char in rest for char in short[2:])
+
+
+_ZONE_BODIES = ("管委会", "党工委", "管理委员会")
+_COMMITTEE_SHORT_FORMS = {"管理委员会": "管委会", "综合保税区": "综保区", "高新技术产业开发区": "高新区", "经济技术开发区": "经开区", "经济开发区": "经开区"}
+
+
+def _committee_short_form(name: str) -> str:
+    for full, short in _COMMITTEE_SHORT_FORMS.items():
+        name = name.replace(full, short)
+    return name
 
 
 # The usual short forms of a development zone's kind.

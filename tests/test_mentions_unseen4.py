@@ -179,3 +179,9 @@ def test_a_county_that_became_a_district_is_linked_under_its_new_head():
 )
 def test_works_on_a_place_are_projects(text, name):
     assert (name, "Project") in _mentions(text)
+
+
+def test_a_zones_committee_by_its_short_name_is_one_body():
+    doc = process(Document("t", "t", "记者从青州滨海综合保税区管理委员会获悉，今年进出口增长。综保区管委会主任黄志鹏介绍，园区新增企业20家。"))
+    committees = [e for e in doc.entities if "管" in e.name]
+    assert len(committees) == 1 and "综保区管委会" in committees[0].aliases
