@@ -67,6 +67,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     spans = [(m.start, m.end) for m in doc.mentions]
     found: list[Relation] = list(doc.relations)
     last_place: _Item | None = None
+    previous: list[_Item] = []  # the items of the sentence before
     scope: _Item | None = None  # 在X，A…；B…: the place of a 在 clause cut off by a semicolon
     named = sorted(
         (_Item(m, entity_at[(m.start, m.end)]) for m in doc.mentions if (m.start, m.end) in entity_at and m.rule != "inner"),
@@ -106,9 +107,12 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_set_up_by(sentence, items))
         found.extend(_holds_post(sentence, items, lexicon))
         found.extend(_contact_line(sentence, items))
+        found.extend(_led_by(sentence, items, previous))
         if place is not None:
             last_place = place
+        previous = items
     found.extend(_units(doc))
+    found.extend(_named_for_company(doc, lexicon))
     found.extend(_defaults(doc, focus, park, found))
     return dataclasses.replace(doc, relations=tuple(_valid_unique(_named_runner_first(found, park), doc)))
 
@@ -598,6 +602,36 @@ def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, le
             yield _relation(subject, "implements", item.entity, sentence, "implement")
         elif focus is not None:
             yield _relation(focus, "implements", item.entity, sentence, _FOCUS_IMPLEMENTS)
+
+
+_LEAD = re.compile(r"^(?:牵头|(?:具体)?负责(?:组织)?实施|负责推进|主抓)")
+_LEAD_JOINED = ("、", "和", "与", "及", "会同")
+
+
+def _led_by(sentence: Sentence, items: list[_Item], previous: list[_Item]) -> Iterator[Relation]:
+    """（一）实施P。由X牵头实施，Y配合 / 实施P，由X、Z牵头: the bodies after 由 that lead
+    run the programme or project the sentence (or heading) before it names; those
+    that only 配合 (assist) do not."""
+    for k, lead in enumerate(items):
+        opening = _between(sentence, sentence.start, lead.mention.start)
+        clause = opening[max((m.end() for m in re.finditer(r"[,，;；:：]", opening)), default=0):]
+        if clause != "由" or lead.top not in ALLOWED["implements"][0]:
+            continue
+        leads = [lead]
+        for nxt in items[k + 1 :]:
+            if nxt.top not in ALLOWED["implements"][0] or \
+                    _between(sentence, leads[-1].mention.end, nxt.mention.start) not in _LEAD_JOINED:
+                break
+            leads.append(nxt)
+        rest = _AFTER_NAME.sub("", _between(sentence, leads[-1].mention.end, leads[-1].mention.end + 12))
+        if not _LEAD.match(rest):
+            continue
+        before = [it for it in items[:k] if it.top in ALLOWED["implements"][1]]
+        if not before and not any(it.top in ALLOWED["implements"][1] for it in items[k:]):
+            before = [it for it in previous if it.top in ALLOWED["implements"][1]]
+        if before:
+            for body in _distinct(leads):
+                yield _relation(body.entity, "implements", before[-1].entity, sentence, "led-by")
 
 
 # The rule name of ``focus implements P``, dropped where the text names who runs P.
@@ -1112,6 +1146,53 @@ def _named_after(unit: Entity, parent: Entity) -> str:
     unit_names = {unit.name, *unit.aliases}
     found = [n for n in names for u in unit_names if len(n) >= 3 and u.startswith(n) and len(u) - len(n) >= 2]
     return max(found, key=len, default="")
+
+
+_INVESTS = re.compile("投资|签约|签订|签署|建设|承建|开发|出资")  # the firm is said to invest, not just to help
+_TRADE_NAME = 2  # the characters of a firm's own name (字号) a project must open with
+_NEAR = 2  # how many sentences apart the firm and its project may first be named
+
+
+def _named_for_company(doc: Doc, lexicon: Lexicon) -> Iterator[Relation]:
+    """辽宁海晟重工装备有限公司 … 海晟海上风电装备制造基地项目: a project whose name opens
+    with a firm's own name (its 字号, what is left after the places its name starts
+    with) is that firm's, when the two are named close together, the text speaks of
+    investing or building where either is named, and no other firm of the text has
+    that name (姚江文旅发展有限公司 only assisting with 姚江夜游提升项目 is not its owner)."""
+    companies = [e for e in doc.entities if top_class(e.type) == "Company" and not e.name.endswith(_UNIT_HEADS)]
+    trade = {e.key: _trade_names(e.name, lexicon) for e in companies}
+    for project in (e for e in doc.entities if e.type == "Project"):
+        if re.match(r"^[\u4e00-\u9fff]{2}[省市区县镇乡]", project.name):
+            continue  # 武汉市…项目: named after a place
+        owners = [c for c in companies if any(project.name.startswith(head) for head in trade[c.key])]
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        near = [
+            (p, c) for p in project.mentions for c in owner.mentions
+            if abs(_sentence_of(doc, p).index - _sentence_of(doc, c).index) <= _NEAR
+        ]
+        invests = any(_INVESTS.search(_sentence_of(doc, m).text) for m in (*owner.mentions, *project.mentions))
+        if near and invests:
+            yield _relation(owner, "implements", project, _sentence_of(doc, near[0][0]), "trade-name")
+
+
+def _trade_names(name: str, lexicon: Lexicon) -> list[str]:
+    """海晟 in 辽宁海晟重工装备有限公司, 云谷 in 呼和浩特云谷数据科技有限公司: what may be the
+    firm's own name, after each place its name opens with (营口北辰镁业: 北辰, whether or
+    not 北辰 is also a place, and 镁业); the whole name's opening when it opens with none."""
+    gaz = lexicon.gazetteer
+    found: list[str] = []
+    rest = name
+    while True:
+        place = next((rest[:end] for end in range(min(len(rest) - 1, 9), 1, -1)
+                      if gaz.lookup(rest[:end]) or rest[:end] in gaz.world or rest[:end] == "中国"), None)
+        if place is None:
+            break
+        rest = rest[len(place):].lstrip("市省县区")
+        found.append(rest[:_TRADE_NAME])
+    found = found or [name[:_TRADE_NAME]]
+    return [head for head in found if len(head) == _TRADE_NAME and all("\u4e00" <= ch <= "\u9fff" for ch in head)]
 
 
 # ---------------------------------------------------------------- defaults
