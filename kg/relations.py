@@ -93,6 +93,8 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_implements(sentence, items, focus, lexicon))
         found.extend(_signed(sentence, items))
         found.extend(_sited(sentence, items))
+        found.extend(_spans(sentence, items))
+        found.extend(_opened_at(sentence, items))
         found.extend(_built_at(sentence, items))
         found.extend(_built_by_place(sentence, items))
         found.extend(_brought_in(sentence, items, focus))
@@ -385,7 +387,10 @@ def _still_there(sentence: Sentence, items: list[_Item], place: _Item) -> Iterat
     """在射洪市，A公司…；B公司的生产线…: a company opening the next part is in that place too."""
     if items and items[0].mention.start == sentence.start and items[0].top == "Company":
         yield _relation(items[0].entity, "locatedIn", place.entity, sentence, "at")
-_SETTLE = ("落户于", "落户", "入驻", "进驻", "落地", "位于", "坐落于", "扎根", "落户到", "入驻到", "搬迁至", "迁至", "迁入", "搬迁到")
+_SEAT = ("总部", "其总部", "公司总部", "集团总部", "总部均")  # 川岷集团成立于2003年，总部位于宜宾市
+_MOVE_IN = ("落户于", "落户", "入驻", "进驻", "落地", "扎根", "落户到", "入驻到")
+_SEATED = ("设在", "设于")  # 研究院设在X大厦; 办公室设在某局 (a body, no place) says nothing
+_SETTLE = ("设在", "设于", "落户于", "落户", "入驻", "进驻", "落地", "位于", "坐落于", "扎根", "落户到", "入驻到", "搬迁至", "迁至", "迁入", "搬迁到")
 
 
 def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, focus: Entity | None, lexicon: Lexicon) -> Iterator[Relation]:
@@ -403,8 +408,11 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
         moved = text.rfind("把", clause_start - sentence.start, cue.start())
         if moved >= 0:  # A把旗下的B搬迁至C: B moves, not A
             subjects = [it for it in subjects if it.mention.start > sentence.start + moved]
-        if not subjects and cue_at == clause_start and cue.group() in _WHERE_LEAD:
-            subjects = _topic(sentence, items, cue_at)  # 科技园由A与B共建，位于莱山区解甲庄街道
+        lead = _between(sentence, clause_start, cue_at)
+        if not subjects and cue.group() in _WHERE_LEAD and lead in ("", *_SEAT):
+            subjects = _topic(sentence, items, clause_start)  # 科技园由A与B共建，位于莱山区解甲庄街道
+        elif not subjects and cue.group() in _MOVE_IN and _ADVERBS.fullmatch(lead):
+            subjects = _topic(sentence, items, clause_start, listed=True)  # A、B等6家企业已注册，正式入驻C
         if not subjects:
             continue
         after = text[cue.end() :]
@@ -414,6 +422,8 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
             place = following[0].entity
         elif after.startswith(_HERE) and last_place is not None:
             place = last_place.entity
+        elif cue.group() in _SEATED:
+            continue
         elif focus is not None and not following or (following and following[0].top not in ALLOWED["locatedIn"][1]):
             # 园区已落地项目23个: what lands is after the verb, the park holds it
             subjects = [it for it in subjects if it.top != "Park" or it.entity.key == getattr(focus, "key", None)]
@@ -484,25 +494,43 @@ def _located_where(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]
                 yield _relation(items[k].entity, "locatedIn", place.entity, sentence, "settle")
 
 
-_DATELINE = re.compile(r"(?:\d+[年月日号]|[上下]午|近日|日前|讯)[)）]?$|讯[(（]")
+_DATELINE = re.compile(r"讯|电[)）]?$|记者")
+# clauses that go on describing the topic without naming it: 位于都匀市东部, 成立于2012年
+_PREDICATE = re.compile(r"^(?:位于|地处|坐落于|成立于|始建于|创建于|横跨|地跨|规划面积|总面积|占地|总部)")
 
 
-def _topic(sentence: Sentence, items: list[_Item], clause_start: int) -> list[_Item]:
-    """The park, body or building that opens the clause just before, which this one goes on describing."""
-    text = _between(sentence, sentence.start, clause_start - 1)
-    previous = sentence.start + max((m.end() for m in re.finditer(r"[,，;；:：]", text)), default=0)
-    opening = [it for it in items if it.mention.start == previous]
-    if _DATELINE.search(_between(sentence, previous, clause_start - 1)):
-        return []  # 某日报讯（记者 X）12月2日，位于…: a dateline, not a topic
-    if opening and opening[0].top in ALLOWED["locatedIn"][0] and not _modifies_next(items, items.index(opening[0])):
-        return opening[:1]
+def _topic(sentence: Sentence, items: list[_Item], clause_start: int, listed: bool = False) -> list[_Item]:
+    """The park, body or building that opens an earlier clause, which this one goes on
+    describing (X成立于2012年，位于A，横跨B和C: each clause between says nothing of
+    anything else); with ``listed``, all of a list that opens it (A、B等6家企业…，正式入驻C)."""
+    end = clause_start - 1
+    while end > sentence.start:
+        text = _between(sentence, sentence.start, end)
+        previous = sentence.start + max((m.end() for m in re.finditer(r"[,，;；:：]", text)), default=0)
+        if _DATELINE.search(_between(sentence, previous, end)):
+            return []  # 某日报讯（记者 X）12月2日，位于…: a dateline, not a topic
+        opening = [it for it in items if it.mention.start == previous]
+        if opening:
+            if opening[0].top not in ALLOWED["locatedIn"][0] or _modifies_next(items, items.index(opening[0])):
+                return []
+            run = opening[:1]
+            k = items.index(opening[0]) + 1
+            while listed and k < len(items) and items[k].top in ALLOWED["locatedIn"][0] and \
+                    _between(sentence, run[-1].mention.end, items[k].mention.start) in _JOINED[1:]:
+                run.append(items[k])
+                k += 1
+            return _distinct(run)
+        if previous == sentence.start or not _PREDICATE.match(_between(sentence, previous, end)):
+            return []
+        end = previous - 1
     return []
 
 
 def _finest_two(sentence: Sentence, places: list[_Item]) -> list[_Item]:
     """广西崇左市凭祥市友谊镇: of regions written one inside the next, the two finest
     (友谊镇, 凭祥市) say where a thing is; the province and city above them do not.
-    A road or building in the run (梅岭社区颐年路18号) is kept."""
+    A road or building in the run (梅岭社区颐年路18号) is kept; below a city it counts as
+    one of the two (宜宾市叙州区科技大厦: the district and the building)."""
     kept: list[_Item] = []
     for k, place in enumerate(places):
         below = []
@@ -510,7 +538,8 @@ def _finest_two(sentence: Sentence, places: list[_Item]) -> list[_Item]:
             if _between(sentence, (below or [place])[-1].mention.end, inner.mention.start) != "":
                 break
             below.append(inner)
-        if place.top != "Region" or sum(it.top == "Region" for it in below) < 2:
+        finer = {"Region", "Facility"} if place.entity.type in {"City", "Province"} else {"Region"}
+        if place.top != "Region" or sum(it.top in finer for it in below) < 2:
             kept.append(place)
     return kept
 
@@ -818,11 +847,13 @@ def _verb_follows(sentence: Sentence, later: list[_Item], candidate: _Item, item
     return any(gap.startswith(cue) for cue in cues)
 
 
-def _places_run(sentence: Sentence, places: list[_Item]) -> list[_Item]:
-    """召夸镇、马街镇、板桥镇 / 岚山区虎山镇: places written in a row, from the first."""
+def _places_run(sentence: Sentence, places: list[_Item], adjacent: bool = False) -> list[_Item]:
+    """召夸镇、马街镇、板桥镇 / 岚山区虎山镇: places written in a row, from the first
+    (with ``adjacent``, only one inside the next: 岚山区虎山镇)."""
     run = [places[0]]
     for nxt in places[1:]:
-        if nxt.top not in ALLOWED["locatedIn"][1] or _between(sentence, run[-1].mention.end, nxt.mention.start) not in _JOINED:
+        if nxt.top not in ALLOWED["locatedIn"][1] or \
+                _between(sentence, run[-1].mention.end, nxt.mention.start) not in (_JOINED[:1] if adjacent else _JOINED):
             break
         run.append(nxt)
     return run
@@ -907,6 +938,42 @@ def _built_by_place(sentence: Sentence, items: list[_Item]) -> Iterator[Relation
                 break
 
 
+_SPAN = re.compile("横跨|地跨")
+
+
+def _spans(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """X位于Y东部，横跨A街道和B镇: a park (or anything placed) across several places is in each."""
+    for cue in _SPAN.finditer(sentence.text):
+        clause_start = sentence.start + max((m.end() for m in re.finditer(r"[,，;；:：]", sentence.text[: cue.start()])), default=0)
+        at = sentence.start + cue.start()
+        subjects = [it for it in items if clause_start <= it.mention.start and it.mention.end <= at and it.top in ALLOWED["locatedIn"][0]]
+        if not subjects and _ADVERBS.fullmatch(_between(sentence, clause_start, at)):
+            subjects = _topic(sentence, items, clause_start)
+        after = [it for it in items if it.mention.start == at + len(cue.group())]
+        if not subjects or not after or after[0].top not in ALLOWED["locatedIn"][1]:
+            continue
+        for place in _places_run(sentence, items[items.index(after[0]):]):
+            for subject in subjects[-1:]:
+                yield _relation(subject.entity, "locatedIn", place.entity, sentence, "spans")
+
+
+_OPENED = re.compile(r"^(?:正式|举行)?(?:揭牌成立|揭牌|挂牌成立|挂牌|注册成立|成立|开业|落户)")
+
+
+def _opened_at(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """A分公司在武汉市东西湖区揭牌成立: a company or branch opened in a place is there
+    (an alliance founded at a meeting in a city is not)."""
+    for k, unit in enumerate(items[:-1]):
+        first = items[k + 1]
+        if not (unit.top == "Company" or unit.entity.name.endswith(_UNIT_HEADS)) or first.top not in ALLOWED["locatedIn"][1] or \
+                _between(sentence, unit.mention.end, first.mention.start) != "在":
+            continue
+        run = _places_run(sentence, items[k + 1 :], adjacent=True)
+        if _OPENED.match(_between(sentence, run[-1].mention.end, run[-1].mention.end + 8)):
+            for place in _finest_two(sentence, run):
+                yield _relation(unit.entity, "locatedIn", place.entity, sentence, "opened-at")
+
+
 _SITE = re.compile("选址(?:于|在)?")
 
 
@@ -916,7 +983,8 @@ def _sited(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
         after = [it for it in items if it.mention.start == sentence.start + cue.end()]
         before = [it for it in items if it.mention.end <= sentence.start + cue.start() and it.top == "Project"]
         if after and before and after[0].top in ALLOWED["locatedIn"][1]:
-            yield _relation(before[-1].entity, "locatedIn", after[0].entity, sentence, "site")
+            for place in _finest_two(sentence, _places_run(sentence, items[items.index(after[0]):], adjacent=True)):
+                yield _relation(before[-1].entity, "locatedIn", place.entity, sentence, "site")
 
 
 # ---------------------------------------------------------------- memberOf, subOrganizationOf

@@ -46,3 +46,43 @@ def test_a_firm_that_only_assists_is_not_the_owner_of_a_project_sharing_its_name
         "县文旅局牵头，青溪文旅发展有限公司配合。实施青溪夜游提升项目和古镇游客中心改造项目。"
     )
     assert ("青溪文旅发展有限公司", "implements", "青溪夜游提升项目") not in relations
+
+
+def test_firms_listed_in_the_clause_before_settle_where_the_next_clause_says():
+    relations = _relations(
+        "记者了解到，浙江澜川重工有限公司、安徽禾丰食品有限公司等4家企业已完成工商注册，正式入驻临江经济开发区。"
+    )
+    assert ("浙江澜川重工有限公司", "locatedIn", "临江经济开发区") in relations
+    assert ("安徽禾丰食品有限公司", "locatedIn", "临江经济开发区") in relations
+
+
+def test_a_headquarters_clause_places_the_company_that_opens_the_sentence():
+    relations = _relations("湖南岳峰建工集团有限公司成立于2005年，总部位于长沙市岳麓区，现有员工900余人。")
+    assert ("湖南岳峰建工集团有限公司", "locatedIn", "岳麓区") in relations
+
+
+def test_a_body_set_in_a_building_of_a_district_is_in_the_district_and_the_building_not_the_city():
+    relations = _relations("岳峰工程技术研究院设在长沙市岳麓区麓谷创新大厦，现有研发人员300余人。")
+    assert ("岳峰工程技术研究院", "locatedIn", "麓谷创新大厦") in relations
+    assert ("岳峰工程技术研究院", "locatedIn", "岳麓区") in relations
+    assert ("岳峰工程技术研究院", "locatedIn", "长沙市") not in relations
+
+
+def test_a_park_that_spans_two_towns_is_in_each():
+    relations = _relations(
+        "青河经济开发区成立于2010年，位于青河县东部，横跨城关街道和白沙镇，规划面积20平方公里。"
+    )
+    assert ("青河经济开发区", "locatedIn", "城关街道") in relations
+    assert ("青河经济开发区", "locatedIn", "白沙镇") in relations
+
+
+def test_a_branch_opened_in_a_district_is_there_but_an_alliance_founded_in_a_city_is_not():
+    relations = _relations("岳峰集团长沙分公司在长沙市岳麓区揭牌成立。")
+    assert ("岳峰集团长沙分公司", "locatedIn", "岳麓区") in relations
+    relations = _relations("湘中智能制造产业联盟在长沙市成立。")
+    assert ("湘中智能制造产业联盟", "locatedIn", "长沙市") not in relations
+
+
+def test_a_project_sited_in_a_district_town_is_in_the_town():
+    relations = _relations("澄岳数控机床项目总投资6亿元，选址长沙县黄花镇。")
+    assert ("澄岳数控机床项目", "locatedIn", "黄花镇") in relations
