@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.lexicon import Lexicon, default_lexicon
+from kg.lexicon import Lexicon, _lines, default_lexicon
 from kg.resolve import PARK_WORDS, focus_park, focus_region, top_class
 from kg.types import Doc, Entity, Mention, Relation, Sentence
 
@@ -108,6 +108,8 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_parent_cues(sentence, items))
         found.extend(_set_up_by(sentence, items))
         found.extend(_holds_post(sentence, items, lexicon))
+        found.extend(_appointed(sentence, items, lexicon, named))
+        found.extend(_headed_by(sentence, items, lexicon))
         found.extend(_contact_line(sentence, items))
         found.extend(_led_by(sentence, items, previous))
         if place is not None:
@@ -229,7 +231,13 @@ def _works_for(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: 
             gap = _AFTER_NAME.sub("", "".join(_between(sentence, before.mention.end, item.mention.start).split()))
             after = _post_after(sentence, item, lexicon)
             if gap and _is_post(gap, lexicon):
-                yield _relation(item.entity, "worksFor", before.entity, sentence, "post", gap)
+                second = _second_body(before.entity, gap, named, before.mention.text)
+                if second is None:
+                    yield _relation(item.entity, "worksFor", before.entity, sentence, "post", gap)
+                else:
+                    body, first_post, second_post = second
+                    yield _relation(item.entity, "worksFor", before.entity, sentence, "post", first_post)
+                    yield _relation(item.entity, "worksFor", body, sentence, "post", second_post)
                 yield from _first_post(sentence, items, items.index(before), item, lexicon)
                 continue
             if not gap and after:
@@ -256,6 +264,34 @@ def _works_for(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: 
 _AFTER_NAME = re.compile(r"^(?:[”’」』]?[）)]|[（(](?:以下简称|下称|简称)[^）)]{0,16}[）)])")
 
 
+# Bodies a park, town or district has side by side, each named as its place plus one of
+# these; after one of them is named in full, a second is often named by this word alone
+# (剑江高新区党工委书记、管委会主任).
+_SISTER_BODIES = ("管委会", "管理委员会", "党工委", "党委", "纪委", "人大常委会", "人民政府", "政府", "办事处")
+
+
+def _second_body(first: Entity, gap: str, named: list[_Item], written: str = "") -> tuple[Entity, str, str] | None:
+    """A党工委书记、管委会主任X: X also works for A管委会, the body of the same place
+    that the second post names by its kind alone; and in 川岷集团党委书记、董事长X, for
+    the 党委 of the company, when the text names it. (That body, the posts left to the
+    first body, the posts in that body), or None."""
+    heads = sorted(_SISTER_BODIES, key=len, reverse=True)
+    head = next((h for h in heads if first.name.endswith(h)), None)
+    places = {first.name[: -len(head)]} if head else {first.name, *first.aliases, written} - {""}
+    posts = gap.split("、")
+    for k, post in enumerate(posts):
+        kind = next((h for h in heads if post.startswith(h)), None)
+        if kind is None or kind == head or len(post) == len(kind) or (k == 0 and head) or (k == 0 and len(posts) == 1):
+            continue
+        wanted = {place + kind for place in places}
+        if kind in ("管委会", "管理委员会"):
+            wanted |= {place + other for place in places for other in ("管委会", "管理委员会")}
+        body = next((it.entity for it in named if {it.entity.name, *it.entity.aliases} & wanted), None)
+        if body is not None and body.key != first.key:
+            return body, "、".join(posts[:k] + posts[k + 1 :]), post[len(kind):]
+    return None
+
+
 def _first_of_two_posts(gap: str, lexicon: Lexicon) -> str | None:
     """农业农村局副局长、某中心主任X where the second body was not recognised: the
     first post, in the first body, still holds."""
@@ -266,7 +302,10 @@ def _first_of_two_posts(gap: str, lexicon: Lexicon) -> str | None:
 
 
 def _first_post(sentence: Sentence, items: list[_Item], k: int, person: _Item, lexicon: Lexicon) -> Iterator[Relation]:
-    """学会会长、医院院长X: X also holds the first post, in the first body."""
+    """学会会长、医院院长X: X also holds the first post, in the first body (A（以下简称“B”）:
+    B is A again, not a first body)."""
+    while k > 0 and items[k - 1].entity.key == items[k].entity.key:
+        k -= 1
     if k == 0 or items[k - 1].top not in {"Organization", "Company"}:
         return
     first = items[k - 1]
@@ -1174,6 +1213,47 @@ def _contact_line(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
 
 
 _HOLDS = re.compile(r"^(?:兼任|担任|出任|任)$")
+_APPOINT = re.compile(r"(?:任命|聘任|聘请|提名|推选|选举|委任)$")
+_WORKING_POSTS = tuple(_lines("rel_posts.txt"))
+
+
+def _appointed(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: list[_Item]) -> Iterator[Relation]:
+    """任命X为区营商环境建设局局长 / 任命X为A党工委副书记、管委会常务副主任: X works for
+    the body named after 为, in the post after it (and for the sister body the next post names)."""
+    for person, body in zip(items, items[1:]):
+        if person.top != "Person" or body.top not in {"Company", "Organization"} or \
+                _between(sentence, person.mention.end, body.mention.start) != "为" or \
+                not _APPOINT.search(_between(sentence, person.mention.start - 4, person.mention.start)):
+            continue
+        rest = _AFTER_NAME.sub("", _between(sentence, body.mention.end, _clause_end(sentence, body.mention.end)))
+        post = rest.removesuffix("职务")
+        if not post or not _is_post(post, lexicon):
+            continue
+        second = _second_body(body.entity, post, named)
+        first_post = second[1] if second else post
+        yield _relation(person.entity, "worksFor", body.entity, sentence, "appointed", first_post)
+        if second:
+            yield _relation(person.entity, "worksFor", second[0], sentence, "appointed", second[2])
+
+
+def _headed_by(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
+    """指挥部由X任总指挥，Y任常务副总指挥: each person named with 任 and a post in the
+    clauses that follow works for the body (a working body: 指挥部, 领导小组)."""
+    posts = tuple(lexicon.titles) + _WORKING_POSTS
+    for body, first in zip(items, items[1:]):
+        if body.top not in {"Company", "Organization"} or first.top != "Person" or \
+                _between(sentence, body.mention.end, first.mention.start) != "由":
+            continue
+        for person in (it for it in items if it.mention.start >= first.mention.start and it.top == "Person"):
+            opening = _between(sentence, person.mention.start - 1, person.mention.start)
+            if person is not first and opening not in ("，", ",", "；", ";"):
+                continue
+            role = re.match(r"(?:兼任|担任|出任|任)([\u4e00-\u9fff]{1,8}?)(?=[,，;；。、]|$)", sentence.text[person.mention.end - sentence.start :])
+            if role is None or not role.group(1).endswith(posts):
+                if person is first:
+                    break
+                continue
+            yield _relation(person.entity, "worksFor", body.entity, sentence, "headed-by", role.group(1))
 
 
 def _holds_post(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:

@@ -86,3 +86,38 @@ def test_a_branch_opened_in_a_district_is_there_but_an_alliance_founded_in_a_cit
 def test_a_project_sited_in_a_district_town_is_in_the_town():
     relations = _relations("澄岳数控机床项目总投资6亿元，选址长沙县黄花镇。")
     assert ("澄岳数控机床项目", "locatedIn", "黄花镇") in relations
+
+
+def test_a_second_post_named_by_the_kind_of_body_alone_is_in_the_sister_body_of_the_same_park():
+    positions = _positions(
+        "青河经济开发区管委会（以下简称“管委会”）负责园区运营。"
+        "青河经济开发区党工委书记、管委会主任李国平说。"
+    )
+    assert positions[("李国平", "青河经济开发区党工委")] == "书记"
+    assert positions[("李国平", "青河经济开发区管委会")] == "主任"
+
+
+def test_a_party_committee_post_of_a_company_is_in_that_committee_when_the_text_names_it():
+    positions = _positions(
+        "来源：岳峰集团党委宣传部。"
+        "湖南岳峰建工集团有限公司（以下简称“岳峰集团”）召开大会，岳峰集团党委书记、董事长陈立新出席。"
+    )
+    assert positions[("陈立新", "岳峰集团党委")] == "书记"
+    assert positions[("陈立新", "湖南岳峰建工集团有限公司")] == "董事长"
+
+
+def test_an_appointment_names_the_body_and_post_after_wei():
+    positions = _positions("经区委研究决定：任命李国平为区商务局局长，免去其区投资促进中心主任职务。")
+    assert positions[("李国平", "区商务局")] == "局长"
+
+
+def test_a_working_body_headed_by_people_named_with_ren():
+    positions = _positions("区招商引资工作指挥部由王建国任总指挥，李国平任副总指挥，办公室设在区商务局。")
+    assert positions[("王建国", "区招商引资工作指挥部")] == "总指挥"
+    assert positions[("李国平", "区招商引资工作指挥部")] == "副总指挥"
+
+
+def test_a_first_post_before_a_body_with_a_short_name_is_still_in_the_first_body():
+    positions = _positions("长沙县农业农村局副局长、长沙县茶叶协会（以下简称“茶协”）会长王建国说。")
+    assert positions[("王建国", "长沙县农业农村局")] == "副局长"
+    assert positions[("王建国", "长沙县茶叶协会")] == "会长"
