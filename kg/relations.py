@@ -106,6 +106,9 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_members_listed(sentence, items, named))
         found.extend(_formed_from(sentence, items))
         found.extend(_parent_cues(sentence, items))
+        found.extend(_member_unit(sentence, items))
+        found.extend(_sets_up_under(sentence, items))
+        found.extend(_subsidiary_named(sentence, items))
         found.extend(_set_up_by(sentence, items))
         found.extend(_holds_post(sentence, items, lexicon))
         found.extend(_appointed(sentence, items, lexicon, named))
@@ -115,7 +118,8 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         if place is not None:
             last_place = place
         previous = items
-    found.extend(_units(doc))
+    found.extend(_units(doc, focus))
+    found.extend(_place_units(doc, lexicon))
     found.extend(_named_for_company(doc, lexicon))
     found.extend(_defaults(doc, focus, park, found))
     return dataclasses.replace(doc, relations=tuple(_valid_unique(_named_runner_first(found, park), doc)))
@@ -535,7 +539,7 @@ def _located_where(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]
 
 _DATELINE = re.compile(r"讯|电[)）]?$|记者")
 # clauses that go on describing the topic without naming it: 位于都匀市东部, 成立于2012年
-_PREDICATE = re.compile(r"^(?:位于|地处|坐落于|成立于|始建于|创建于|横跨|地跨|规划面积|总面积|占地|总部)")
+_PREDICATE = re.compile(r"^(?:位于|地处|坐落于|设在|设于|成立于|始建于|创建于|横跨|地跨|规划面积|总面积|占地|总部|现有)")
 
 
 def _topic(sentence: Sentence, items: list[_Item], clause_start: int, listed: bool = False) -> list[_Item]:
@@ -1151,6 +1155,64 @@ def _formed_from(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
                 yield _relation(item.entity, "memberOf", group.entity, sentence, "formed-from")
 
 
+_MEMBER_UNIT = re.compile(r"(?:常务)?(?:副)?(?:会长|理事长|理事|监事长|监事|主席|主任|秘书长|成员|会员)单位")
+_IS = re.compile(r"^(?:同时|还|也|已|正式|均|都|现|目前)*(?:是|为|当选为|当选|成为)$")
+
+
+def _member_unit(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """X同时还是Y协会会长单位 / X当选Y联盟理事单位: X is a member of Y."""
+    for cue in _MEMBER_UNIT.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        alliance = next((it for it in items if it.mention.end == at and it.top == "Organization" and _is_alliance(it.entity)), None)
+        if alliance is None:
+            continue
+        k = items.index(alliance)
+        member = items[k - 1] if k else None
+        if member is not None and member.top in {"Company", "Organization"} and \
+                _IS.match(_between(sentence, member.mention.end, alliance.mention.start)):
+            yield _relation(member.entity, "memberOf", alliance.entity, sentence, "member-unit")
+
+
+_SETS_UNDER = re.compile(r"下设(?:有)?")
+
+
+def _sets_up_under(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """研究院（…）设在X，现有研发人员420人，下设A实验室、B实验室和C中心: each unit listed
+    after 下设 is a unit of the body the clause (or the sentence's topic) is about."""
+    for cue in _SETS_UNDER.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        clause_start = sentence.start + max((m.end() for m in re.finditer(r"[,，;；:：]", sentence.text[: cue.start()])), default=0)
+        owners = [it for it in items if clause_start <= it.mention.start and it.mention.end <= at and it.top in {"Company", "Organization"}]
+        if not owners and _ADVERBS.fullmatch(_between(sentence, clause_start, at)):
+            owners = _topic(sentence, items, clause_start)
+        after = [it for it in items if it.mention.start == at + len(cue.group())]
+        if not owners or not after or owners[-1].top not in {"Company", "Organization"}:
+            continue
+        units = [after[0]]
+        for nxt in items[items.index(after[0]) + 1 :]:
+            if _between(sentence, units[-1].mention.end, nxt.mention.start) not in _JOINED[1:]:
+                break
+            units.append(nxt)
+        for unit in units:
+            if unit.top in {"Company", "Organization"}:
+                yield _relation(unit.entity, "subOrganizationOf", owners[-1].entity, sentence, "sets-up-under")
+
+
+_SUBSIDIARY = re.compile(r"(?:全资|控股|参股)?(?:子公司|分公司)$")
+_SUBSIDIARY_OPENING = re.compile(r"^(?:全资|控股|参股)(?:子公司)(?=.)")  # a name read with the word before it
+
+
+def _subsidiary_named(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """A公司…全资子公司B / 支持控股子公司B: B is a subsidiary of the company named last before."""
+    for k, unit in enumerate(items):
+        written = _between(sentence, unit.mention.start - 6, unit.mention.start)
+        if unit.top != "Company" or not (_SUBSIDIARY.search(written) or _SUBSIDIARY_OPENING.match(unit.mention.text)):
+            continue
+        parents = [it for it in items[:k] if it.top == "Company" and it.entity.key != unit.entity.key]
+        if parents:
+            yield _relation(unit.entity, "subOrganizationOf", parents[-1].entity, sentence, "subsidiary")
+
+
 def _parent_cues(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
     """``A 下属的 B`` / ``A 旗下 B``: B is a unit of A; and in A把旗下的B… / 集团…由旗下的B…
     the owner is the company (or, for a unit that is no company, the body) named last before."""
@@ -1272,25 +1334,28 @@ def _holds_post(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Ite
 _DEPARTMENT_HEADS = ("学院", "研究院", "研究所", "研究中心", "医院", "实验室", "中心", "办公室", "系", "部", "处", "科")
 
 
-def _units(doc: Doc) -> Iterator[Relation]:
+def _units(doc: Doc, focus: Entity | None = None) -> Iterator[Relation]:
     """…有限公司永安分公司 is a unit of …有限公司, and 某大学公共卫生学院 of 某大学,
-    where both are named."""
+    where both are named (昭平县人民政府办公室 of what the text calls 县人民政府, in a
+    text about 昭平县)."""
     orgs = [e for e in doc.entities if top_class(e.type) in {"Company", "Organization"}]
     for unit in orgs:
         department = top_class(unit.type) == "Organization" and unit.name.endswith(_DEPARTMENT_HEADS)
         if not unit.name.endswith(_UNIT_HEADS) and not department:
             continue
-        parents = [p for p in orgs if p is not unit and _named_after(unit, p)]
+        parents = [p for p in orgs if p is not unit and _named_after(unit, p, focus)]
         if parents:
-            parent = max(parents, key=lambda p: len(_named_after(unit, p)))
+            parent = max(parents, key=lambda p: len(_named_after(unit, p, focus)))
             sentence = _sentence_of(doc, unit.mentions[0])
             yield _relation(unit, "subOrganizationOf", parent, sentence, "unit-name")
 
 
-def _named_after(unit: Entity, parent: Entity) -> str:
+def _named_after(unit: Entity, parent: Entity, focus: Entity | None = None) -> str:
     """The parent's name or short name that opens the unit's name (闽汀集团第三工程分公司,
     where 闽汀集团 is what the text calls 福建闽汀生态建设集团有限公司), or ''."""
     names = {parent.name, *parent.aliases, *(m.text for m in parent.mentions)}
+    if focus is not None and focus.name[-1:] in "县市区":  # 县人民政府 in a text about 昭平县
+        names |= {focus.name + n[1:] for n in names if n[:1] == focus.name[-1] and len(n) > 3}
     unit_names = {unit.name, *unit.aliases}
     found = [n for n in names for u in unit_names if len(n) >= 3 and u.startswith(n) and len(u) - len(n) >= 2]
     return max(found, key=len, default="")
@@ -1341,6 +1406,37 @@ def _trade_names(name: str, lexicon: Lexicon) -> list[str]:
         found.append(rest[:_TRADE_NAME])
     found = found or [name[:_TRADE_NAME]]
     return [head for head in found if len(head) == _TRADE_NAME and all("\u4e00" <= ch <= "\u9fff" for ch in head)]
+
+
+_PLACE_UNIT = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,6}?)(?:分公司|子公司|办事处|分院)$")
+_MAIN_COMPANY_MENTIONS = 3
+
+
+def _place_units(doc: Doc, lexicon: Lexicon) -> Iterator[Relation]:
+    """贵阳分公司, 泸州子公司 — a unit named by its place alone, in a text about one
+    company (named far more often than any other), is that company's."""
+    main = _main_company(doc)
+    if main is None:
+        return
+    gaz = lexicon.gazetteer
+    for unit in doc.entities:
+        match = _PLACE_UNIT.match(unit.name)
+        if unit is main or top_class(unit.type) != "Company" or match is None:
+            continue
+        if gaz.lookup(match.group("place")) or match.group("place") in gaz.towns or match.group("place") in gaz.world:
+            yield _relation(unit, "subOrganizationOf", main, _sentence_of(doc, unit.mentions[0]), "place-unit")
+
+
+def _main_company(doc: Doc) -> Entity | None:
+    """The company a text is about: not a unit, named at least three times and more
+    than twice as often as any other company."""
+    counts = sorted(
+        ((len(e.mentions), e) for e in doc.entities if top_class(e.type) == "Company" and not e.name.endswith(_UNIT_HEADS)),
+        key=lambda pair: -pair[0],
+    )
+    if not counts or counts[0][0] < _MAIN_COMPANY_MENTIONS or len(counts) > 1 and counts[1][0] * 2 > counts[0][0]:
+        return None
+    return counts[0][1]
 
 
 # ---------------------------------------------------------------- defaults

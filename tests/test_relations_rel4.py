@@ -121,3 +121,42 @@ def test_a_first_post_before_a_body_with_a_short_name_is_still_in_the_first_body
     positions = _positions("长沙县农业农村局副局长、长沙县茶叶协会（以下简称“茶协”）会长王建国说。")
     assert positions[("王建国", "长沙县农业农村局")] == "副局长"
     assert positions[("王建国", "长沙县茶叶协会")] == "会长"
+
+
+def test_branches_named_by_their_place_alone_belong_to_the_company_the_text_is_about():
+    relations = _relations(
+        "湖南岳峰建工集团有限公司（以下简称“岳峰集团”）成立于2005年。"
+        "岳峰集团先后设立长沙分公司、贵阳分公司。岳峰集团营业收入增长12%。"
+        "岳峰集团与湘南物流有限公司签订合同。"
+    )
+    assert ("贵阳分公司", "subOrganizationOf", "湖南岳峰建工集团有限公司") in relations
+    assert ("长沙分公司", "subOrganizationOf", "湖南岳峰建工集团有限公司") in relations
+
+
+def test_an_office_of_the_county_government_belongs_to_it_in_a_text_about_that_county():
+    relations = _relations(
+        "青河县人民政府办公室关于印发青河县茶产业发展方案的通知。"
+        "方案已经县人民政府常务会议研究同意。青河县位于湖南省北部。"
+    )
+    assert ("青河县人民政府办公室", "subOrganizationOf", "县人民政府") in relations
+
+
+def test_a_company_that_is_the_presiding_unit_of_an_association_is_a_member():
+    relations = _relations("岳峰集团有限公司同时还是长沙市建筑业协会会长单位。")
+    assert ("岳峰集团有限公司", "memberOf", "长沙市建筑业协会") in relations
+
+
+def test_units_set_up_under_a_body_belong_to_it():
+    relations = _relations(
+        "湖南湘江装备集团有限公司成立于2001年，总部位于长沙市岳麓区，现有员工3000余人，"
+        "下设湘潭湘江机械有限公司和株洲湘江电气有限公司。"
+    )
+    assert ("湘潭湘江机械有限公司", "subOrganizationOf", "湖南湘江装备集团有限公司") in relations
+    assert ("株洲湘江电气有限公司", "subOrganizationOf", "湖南湘江装备集团有限公司") in relations
+
+
+def test_a_named_wholly_owned_subsidiary_belongs_to_the_company_before_it():
+    relations = _relations("湖南岳峰建工集团有限公司将支持全资子公司长沙岳峰钢构有限公司扩建生产线。")
+    # the mention finder may still read the name with 全资子公司 in front of it
+    assert any(s.endswith("长沙岳峰钢构有限公司") and p == "subOrganizationOf" and o == "湖南岳峰建工集团有限公司"
+               for s, p, o in relations)
