@@ -94,6 +94,9 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_signed(sentence, items))
         found.extend(_sited(sentence, items))
         found.extend(_spans(sentence, items))
+        found.extend(_inside_park(sentence, items, named, park))
+        found.extend(_brought_in_by(sentence, items))
+        found.extend(_built_by_park_body(sentence, items, named))
         found.extend(_opened_at(sentence, items))
         found.extend(_built_at(sentence, items))
         found.extend(_built_by_place(sentence, items))
@@ -960,7 +963,11 @@ def _built_by_place(sentence: Sentence, items: list[_Item]) -> Iterator[Relation
     """河田镇将在罗汉岭一带建设P / 三洲镇将新建X: what a town or county builds,
     with no other place named, is in it (a city builds across its counties)."""
     for i, item in enumerate(items):
-        if item.entity.type not in _BUILDING_PLACES or _between(sentence, item.mention.start - 1, item.mention.start) not in ("", "，", ",", "；", ";", "。") \
+        first = i  # 鲅鱼圈区熊岳镇规划建设的P: the town at the end of a run of places builds
+        while first > 0 and items[first - 1].top == "Region" and items[first - 1].mention.end == items[first].mention.start:
+            first -= 1
+        opening = items[first].mention.start
+        if item.entity.type not in _BUILDING_PLACES or _between(sentence, opening - 1, opening) not in ("", "，", ",", "；", ";", "。") \
                 or _modifies_next(items, i):
             continue
         clause_end = _clause_end(sentence, item.mention.end)
@@ -979,6 +986,64 @@ def _built_by_place(sentence: Sentence, items: list[_Item]) -> Iterator[Relation
             if verb_at < built.mention.start < clause_end and built.top in _BUILT:
                 yield _relation(built.entity, "locatedIn", item.entity, sentence, "built-by-place")
                 break
+
+
+_INSIDE_PARK = re.compile(r"(?:园区|产业园|开发区|高新区)内的")
+
+
+def _inside_park(sentence: Sentence, items: list[_Item], named: list[_Item], park: Entity | None) -> Iterator[Relation]:
+    """确保园区内的A项目二期开工、B项目投产: what the clause names after 园区内的 is in the
+    park the text is about, or else in the park named last."""
+    for cue in _INSIDE_PARK.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        if any(it.mention.start < at + 2 <= it.mention.end for it in items if it.mention.rule != "reference"):
+            continue  # part of a park's own name (某某产业园内的): the adjacent rule reads it
+        home = park
+        if home is None:
+            earlier = [it for it in named if it.mention.end <= at and it.top == "Park"]
+            home = earlier[-1].entity if earlier else None
+        if home is None:
+            continue
+        end = sentence.start + cue.end()
+        clause_end = _clause_end(sentence, end)
+        for item in items:
+            if end <= item.mention.start < clause_end and item.top in ALLOWED["locatedIn"][0] and item.top != "Park":
+                yield _relation(item.entity, "locatedIn", home, sentence, "inside-park")
+
+
+_BROUGHT_IN_BY = re.compile(r"^(?:引进|招引|引入|引来)的")
+
+
+def _brought_in_by(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """X公司是剑江高新区引进的第一家半导体企业: a company a park or place brought in is there."""
+    for company, place in zip(items, items[1:]):
+        if company.top != "Company" or place.top not in {"Park", "Region"} or \
+                not _IS.match(_AFTER_NAME.sub("", _between(sentence, company.mention.end, place.mention.start))):
+            continue
+        if _BROUGHT_IN_BY.match(_between(sentence, place.mention.end, place.mention.end + 4)):
+            yield _relation(company.entity, "locatedIn", place.entity, sentence, "brought-in-by")
+
+
+_PARK_BODY = re.compile(r"(?:管委会|管理委员会)$")
+_BUILDS = re.compile(r"^(?:已|先后|相继|陆续|还|将|累计|共)*(?:建成|建设|新建|打造|规划建设|投资建设)(?:了)?")
+
+
+def _built_by_park_body(sentence: Sentence, items: list[_Item], named: list[_Item]) -> Iterator[Relation]:
+    """剑江高新区管委会先后建成A产业园和B孵化园: what a park's administration builds is in that park."""
+    for k, body in enumerate(items):
+        if body.top != "Organization" or not _PARK_BODY.search(body.entity.name):
+            continue
+        place = _PARK_BODY.sub("", body.entity.name)
+        home = next((it.entity for it in named if it.top == "Park" and place in {it.entity.name, *it.entity.aliases}), None)
+        rest = [it for it in items[k + 1 :] if it.entity.key != body.entity.key]
+        if home is None or not rest:
+            continue
+        verb = _BUILDS.match(_AFTER_NAME.sub("", _between(sentence, body.mention.end, rest[0].mention.start)))
+        if verb is None or verb.end() != len(_AFTER_NAME.sub("", _between(sentence, body.mention.end, rest[0].mention.start))):
+            continue
+        for built in _places_run(sentence, rest) if rest[0].top in ALLOWED["locatedIn"][1] else rest[:1]:
+            if built.top in {"Park", "Facility", "Project"} and built.entity.key != home.key:
+                yield _relation(built.entity, "locatedIn", home, sentence, "built-by-park-body")
 
 
 _SPAN = re.compile("横跨|地跨")

@@ -160,3 +160,33 @@ def test_a_named_wholly_owned_subsidiary_belongs_to_the_company_before_it():
     # the mention finder may still read the name with 全资子公司 in front of it
     assert any(s.endswith("长沙岳峰钢构有限公司") and p == "subOrganizationOf" and o == "湖南岳峰建工集团有限公司"
                for s, p, o in relations)
+
+
+def test_projects_inside_the_park_are_in_the_park_named_last():
+    relations = _relations(
+        "望江区召开推进会。青河经济开发区完成投资30亿元。"
+        "管委会主任表示，确保园区内的青河光伏组件项目二期6月底前开工、青河固废循环利用项目年内投产。"
+    )
+    assert ("青河光伏组件项目", "locatedIn", "青河经济开发区") in relations
+    assert ("青河固废循环利用项目", "locatedIn", "青河经济开发区") in relations
+
+
+def test_what_a_town_in_a_district_plans_to_build_is_in_the_town():
+    relations = _relations("他透露，长沙县黄花镇规划建设的黄花温泉康养小镇项目已进入土地报批阶段。")
+    assert ("黄花温泉康养小镇项目", "locatedIn", "黄花镇") in relations
+
+
+def test_a_company_a_park_brought_in_is_in_the_park():
+    relations = _relations(
+        "湖南芯达微电子有限公司（以下简称“芯达微电子”）是青河经济开发区引进的第一家半导体企业。"
+    )
+    assert ("湖南芯达微电子有限公司", "locatedIn", "青河经济开发区") in relations
+
+
+def test_parks_built_by_a_parks_administration_are_in_that_park():
+    relations = _relations(
+        "青河经济开发区成立于2010年。"
+        "近年来，青河经济开发区管委会先后建成青河电子信息产业园和青河智能制造产业园。"
+    )
+    assert ("青河电子信息产业园", "locatedIn", "青河经济开发区") in relations
+    assert ("青河智能制造产业园", "locatedIn", "青河经济开发区") in relations
