@@ -90,7 +90,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
             _between(sentence, place.mention.end, place.mention.end + 1) in ("，", ",")
         scope = place if opens and sentence.text.endswith(("；", ";")) else None
         found.extend(_settled(sentence, items, place or last_place, park or focus, lexicon))
-        found.extend(_implements(sentence, items, focus, lexicon))
+        found.extend(_implements(sentence, items, focus, lexicon, _carried_subject(doc.sentences, sentence, previous, lexicon)))
         found.extend(_signed(sentence, items))
         found.extend(_sited(sentence, items))
         found.extend(_spans(sentence, items))
@@ -648,7 +648,8 @@ def _adjacent(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
 # ---------------------------------------------------------------- implements
 
 
-def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, lexicon: Lexicon) -> Iterator[Relation]:
+def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, lexicon: Lexicon,
+                carried: Entity | None = None) -> Iterator[Relation]:
     """Who runs a program or project: the region or body that opens the sentence
     (泉山区坚持…, 打造“5+10幸福工程”), or one right before a cue verb in the same
     clause (泉山区推出…); otherwise the region the document is about."""
@@ -672,11 +673,29 @@ def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, le
             or _cue_subject(sentence, items[:i], item, cues)
             or _opening_subject(sentence, items[:i], lexicon)
             or _earlier_clause_subject(sentence, items[:i], lexicon)
+            or _carried_to(sentence, items[:i], item, cues, carried)
         )
         if subject is not None:
             yield _relation(subject, "implements", item.entity, sentence, "implement")
         elif focus is not None:
             yield _relation(focus, "implements", item.entity, sentence, _FOCUS_IMPLEMENTS)
+
+
+def _carried_subject(sentences: tuple[Sentence, ...], sentence: Sentence, previous: list[_Item], lexicon: Lexicon) -> Entity | None:
+    """X实施P，…；启动Q: the body that opens the part before a semicolon is still the
+    subject of a part that opens with a verb."""
+    if sentence.index == 0 or not sentences[sentence.index - 1].text.endswith(("；", ";")):
+        return None
+    return _opening_subject(sentences[sentence.index - 1], previous, lexicon)
+
+
+def _carried_to(sentence: Sentence, before: list[_Item], item: _Item, cues: tuple[str, ...], carried: Entity | None) -> Entity | None:
+    """启动“P”，…: a part that opens with the verb, and names no one before P."""
+    if carried is None or before:
+        return None
+    lead = _between(sentence, sentence.start, item.mention.start)
+    lead = re.sub(r"^(?:并|还|也|同时|同步|又|再|将|正式|全面|深入|积极|大力)+", "", lead).rstrip("“《\"")
+    return carried if lead in cues else None
 
 
 _LEAD = re.compile(r"^(?:牵头|(?:具体)?负责(?:组织)?实施|负责推进|主抓)")
@@ -760,6 +779,9 @@ def _clause_before(sentence: Sentence, offset: int) -> str:
     return text[max((m.end() for m in re.finditer(r"[,，;；。:：]", text)), default=0) :]
 
 
+_AMOUNT = re.compile(r"^(?:计划|拟)?(?:总)?投资(?:约|超过|超)?[\d.]+(?:亿|万)?元")
+
+
 def _builder_after(sentence: Sentence, after: list[_Item], item: _Item, cues: tuple[str, ...]) -> Entity | None:
     """该项目由恒达医药股份有限公司投资建设: the builder named after 由."""
     for candidate in after:
@@ -767,7 +789,8 @@ def _builder_after(sentence: Sentence, after: list[_Item], item: _Item, cues: tu
         if _PUNCT.search(gap) or len(gap) > 12:
             return None
         if candidate.top in ALLOWED["implements"][0] and gap.endswith("由"):
-            rest = _AFTER_NAME.sub("", _between(sentence, candidate.mention.end, candidate.mention.end + 30))[:8]
+            rest = _AFTER_NAME.sub("", _between(sentence, candidate.mention.end, candidate.mention.end + 30))
+            rest = _AMOUNT.sub("", rest)[:8]  # 由X投资32亿元建设
             if any(rest.lstrip("负责牵头组织投资出资").startswith(cue) or rest.startswith(cue) for cue in cues):
                 return candidate.entity
     return None
@@ -1065,12 +1088,13 @@ def _spans(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
                 yield _relation(subject.entity, "locatedIn", place.entity, sentence, "spans")
 
 
-_OPENED = re.compile(r"^(?:正式|举行)?(?:揭牌成立|揭牌|挂牌成立|挂牌|注册成立|成立|开业|落户)")
+_OPENED = re.compile(r"^(?:正式|举行)?(?:揭牌成立|揭牌|挂牌成立|挂牌|注册成立|成立|开业|落户)"
+                     r"|^(?:计划|拟|将|已)?(?:投资建设|投资兴建|投资|建设|新建|扩建|建厂|设厂)")  # not 设立: a subsidiary set up there is
 
 
 def _opened_at(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
-    """A分公司在武汉市东西湖区揭牌成立: a company or branch opened in a place is there
-    (an alliance founded at a meeting in a city is not)."""
+    """A分公司在武汉市东西湖区揭牌成立 / 该公司在X产业园投资建设P: a company or branch
+    opened or building in a place is there (an alliance founded at a meeting in a city is not)."""
     for k, unit in enumerate(items[:-1]):
         first = items[k + 1]
         if not (unit.top == "Company" or unit.entity.name.endswith(_UNIT_HEADS)) or first.top not in ALLOWED["locatedIn"][1] or \

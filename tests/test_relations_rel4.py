@@ -190,3 +190,25 @@ def test_parks_built_by_a_parks_administration_are_in_that_park():
     )
     assert ("青河电子信息产业园", "locatedIn", "青河经济开发区") in relations
     assert ("青河智能制造产业园", "locatedIn", "青河经济开发区") in relations
+
+
+def test_a_company_building_in_a_park_is_in_the_park_but_not_where_it_sets_up_a_subsidiary():
+    relations = _relations(
+        "湖南芯达微电子有限公司成立于2015年。2019年，该公司在青河经济开发区投资建设芯片封装项目。"
+    )
+    assert ("湖南芯达微电子有限公司", "locatedIn", "青河经济开发区") in relations
+    relations = _relations("深圳市拓远智能终端有限公司在青河经济开发区设立长沙拓远电子有限公司。")
+    assert ("深圳市拓远智能终端有限公司", "locatedIn", "青河经济开发区") not in relations
+
+
+def test_the_subject_before_a_semicolon_runs_what_the_next_part_opens_with():
+    relations = _relations(
+        "青河县位于湖南省北部。青河经济开发区管委会实施“青河英才计划”，给予安家补贴；"
+        "启动“科创载体倍增计划”，到2026年载体面积翻一番。"
+    )
+    assert ("青河经济开发区管委会", "implements", "科创载体倍增计划") in relations
+
+
+def test_a_builder_named_with_the_sum_it_invests_runs_the_project():
+    relations = _relations("青河县位于湖南省北部。青河智慧物流园项目由湖南远帆物流有限公司投资5亿元建设。")
+    assert ("湖南远帆物流有限公司", "implements", "青河智慧物流园项目") in relations
