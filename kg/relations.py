@@ -112,7 +112,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_member_unit(sentence, items))
         found.extend(_sets_up_under(sentence, items))
         found.extend(_subsidiary_named(sentence, items))
-        found.extend(_set_up_by(sentence, items))
+        found.extend(_set_up_by(sentence, items, park))
         found.extend(_holds_post(sentence, items, lexicon))
         found.extend(_appointed(sentence, items, lexicon, named))
         found.extend(_headed_by(sentence, items, lexicon))
@@ -305,7 +305,7 @@ def _first_of_two_posts(gap: str, lexicon: Lexicon) -> str | None:
     first, sep, rest = gap.partition("、")
     if not sep or not _is_post(first, lexicon) or _PUNCT.search(rest) or len(rest) > 3 * _MAX_POST:
         return None
-    return first if rest.endswith(tuple(lexicon.titles)) else None
+    return first if rest.endswith(tuple(lexicon.titles) + _WORKING_POSTS) else None
 
 
 def _first_post(sentence: Sentence, items: list[_Item], k: int, person: _Item, lexicon: Lexicon) -> Iterator[Relation]:
@@ -699,17 +699,19 @@ def _carried_to(sentence: Sentence, before: list[_Item], item: _Item, cues: tupl
 
 
 _LEAD = re.compile(r"^(?:牵头|(?:具体)?负责(?:组织)?实施|负责推进|主抓)")
+_LEAD_LABEL = re.compile(r"(?:^|[,，;；。])(?:牵头|责任|主责)(?:单位|部门)[:：]$")
 _LEAD_JOINED = ("、", "和", "与", "及", "会同")
 
 
 def _led_by(sentence: Sentence, items: list[_Item], previous: list[_Item]) -> Iterator[Relation]:
-    """（一）实施P。由X牵头实施，Y配合 / 实施P，由X、Z牵头: the bodies after 由 that lead
+    """（一）实施P。由X牵头实施，Y配合 / 实施P，由X、Z牵头 / 牵头单位：X: the bodies that lead
     run the programme or project the sentence (or heading) before it names; those
     that only 配合 (assist) do not."""
     for k, lead in enumerate(items):
         opening = _between(sentence, sentence.start, lead.mention.start)
         clause = opening[max((m.end() for m in re.finditer(r"[,，;；:：]", opening)), default=0):]
-        if clause != "由" or lead.top not in ALLOWED["implements"][0]:
+        labelled = bool(_LEAD_LABEL.search(opening))  # 牵头单位：县商务局
+        if not (clause == "由" or labelled) or lead.top not in ALLOWED["implements"][0]:
             continue
         leads = [lead]
         for nxt in items[k + 1 :]:
@@ -718,7 +720,7 @@ def _led_by(sentence: Sentence, items: list[_Item], previous: list[_Item]) -> It
                 break
             leads.append(nxt)
         rest = _AFTER_NAME.sub("", _between(sentence, leads[-1].mention.end, leads[-1].mention.end + 12))
-        if not _LEAD.match(rest):
+        if not labelled and not _LEAD.match(rest):
             continue
         before = [it for it in items[:k] if it.top in ALLOWED["implements"][1]]
         if not before and not any(it.top in ALLOWED["implements"][1] for it in items[k:]):
@@ -1322,7 +1324,7 @@ def _parent_cues(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
 _SET_UP_VERB = re.compile(r"^(?:已|还|专门|同时|先后|正式)*(?:在[\u4e00-\u9fff]{1,4})?(?:注册)?(?:成立|设立|组建)了?$")
 
 
-def _set_up_by(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+def _set_up_by(sentence: Sentence, items: list[_Item], park: Entity | None = None) -> Iterator[Relation]:
     """A公司(已在X)(注册)成立/设立了B: a company B set up by company A is A's subsidiary or
     branch (and is in X); so is a 分公司 / 分院 unit set up by any body."""
     for k, parent in enumerate(items):
@@ -1342,8 +1344,17 @@ def _set_up_by(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
         if not (parent.top == unit.top == "Company" or unit.entity.name.endswith(_UNIT_HEADS)):
             continue
         yield _relation(unit.entity, "subOrganizationOf", parent.entity, sentence, "set-up")
-        if place is not None:
-            yield _relation(unit.entity, "locatedIn", place.entity, sentence, "set-up")
+        home = place.entity if place is not None else _park_meant(gap, items[:k], park)
+        if home is not None:
+            yield _relation(unit.entity, "locatedIn", home, sentence, "set-up")
+
+
+def _park_meant(gap: str, before: list[_Item], park: Entity | None) -> Entity | None:
+    """在园区设立了B: 园区 is the park the text is about, or else the park named just before."""
+    if not re.search(r"在(?:园区|产业园|开发区|高新区)", gap):
+        return None
+    parks = [it.entity for it in before if it.top == "Park"]
+    return park or (parks[-1] if parks else None)
 
 
 _CONTACT = re.compile(r"^(?:联系人|联系方式|联 系 人)?[:：]?\s*$")

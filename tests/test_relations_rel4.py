@@ -212,3 +212,20 @@ def test_the_subject_before_a_semicolon_runs_what_the_next_part_opens_with():
 def test_a_builder_named_with_the_sum_it_invests_runs_the_project():
     relations = _relations("青河县位于湖南省北部。青河智慧物流园项目由湖南远帆物流有限公司投资5亿元建设。")
     assert ("湖南远帆物流有限公司", "implements", "青河智慧物流园项目") in relations
+
+
+def test_a_lead_unit_label_names_who_runs_the_heading_programme():
+    relations = _relations("（三）实施“农村电商进村入户工程”。牵头单位：县商务局；配合单位：县供销合作社联合社。")
+    assert ("县商务局", "implements", "农村电商进村入户工程") in relations
+
+
+def test_a_branch_set_up_in_the_park_is_in_the_park_named_before():
+    relations = _relations(
+        "青河县位于湖南省北部。长沙市在岳麓区建设麓谷工业设计产业园，其中北京青禾工业设计有限公司在园区设立了华中分公司。"
+    )
+    assert ("华中分公司", "locatedIn", "麓谷工业设计产业园") in relations
+
+
+def test_a_first_post_before_a_working_bodys_post_is_in_the_first_body():
+    positions = _positions("区商务局副主任、项目建设指挥部指挥长王建国介绍，下一步将加快项目建设。")
+    assert positions[("王建国", "区商务局")] == "副主任"
