@@ -112,6 +112,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_member_unit(sentence, items))
         found.extend(_sets_up_under(sentence, items))
         found.extend(_subsidiary_named(sentence, items))
+        found.extend(_unit_of(sentence, items))
         found.extend(_set_up_by(sentence, items, park))
         found.extend(_holds_post(sentence, items, lexicon))
         found.extend(_appointed(sentence, items, lexicon, named))
@@ -1091,7 +1092,9 @@ def _spans(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
 
 
 _OPENED = re.compile(r"^(?:正式|举行)?(?:揭牌成立|揭牌|挂牌成立|挂牌|注册成立|成立|开业|落户)"
-                     r"|^(?:计划|拟|将|已)?(?:投资建设|投资兴建|投资|建设|新建|扩建|建厂|设厂)")  # not 设立: a subsidiary set up there is
+                     r"|^(?:计划|拟|将|已)?(?:投资建设|投资兴建|投资|建厂|设厂)")  # not 设立: a subsidiary set up there is
+# building, without investing, places the builder only when it builds its own plant (a contractor builds roads)
+_BUILDS_OWN = re.compile(r"^(?:计划|拟|将|已)?(?:建设|新建|扩建)[^，,；;。]{0,16}(?:生产线|厂房|厂区|工厂|车间|生产基地|总部)")
 
 
 def _opened_at(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
@@ -1103,7 +1106,8 @@ def _opened_at(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
                 _between(sentence, unit.mention.end, first.mention.start) != "在":
             continue
         run = _places_run(sentence, items[k + 1 :], adjacent=True)
-        if _OPENED.match(_between(sentence, run[-1].mention.end, run[-1].mention.end + 8)):
+        verb = _between(sentence, run[-1].mention.end, _clause_end(sentence, run[-1].mention.end))
+        if _OPENED.match(verb) or _BUILDS_OWN.match(verb):
             for place in _finest_two(sentence, run):
                 yield _relation(unit.entity, "locatedIn", place.entity, sentence, "opened-at")
 
@@ -1287,6 +1291,35 @@ def _sets_up_under(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]
         for unit in units:
             if unit.top in {"Company", "Organization"}:
                 yield _relation(unit.entity, "subOrganizationOf", owners[-1].entity, sentence, "sets-up-under")
+
+
+_IS_UNIT_OF = re.compile(r"^(?:是|系|为|作为)$")
+_UNIT_WORD = re.compile(r"^的?(?:全资|控股|绝对控股)?(?:子公司|分公司|二级公司|下属企业|下属公司|下属单位|研发中心|分支机构)")
+_OWNS = re.compile(r"^(?:旗下|下属)(?:拥有|有|包括|设有)[:：]?$")
+
+
+def _unit_of(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """A公司是X集团的全资子公司 / A系X控股子公司: A is X's unit; X旗下拥有A、B: so are A and B."""
+    for k, (unit, parent) in enumerate(zip(items, items[1:])):
+        if unit.top not in {"Company", "Organization"} or parent.top not in {"Company", "Organization"}:
+            continue
+        if _IS_UNIT_OF.match(_AFTER_NAME.sub("", _between(sentence, unit.mention.end, parent.mention.start))) and \
+                _UNIT_WORD.match(_between(sentence, parent.mention.end, parent.mention.end + 10)) and unit.entity.key != parent.entity.key:
+            yield _relation(unit.entity, "subOrganizationOf", parent.entity, sentence, "unit-of")
+    for k, owner in enumerate(items):
+        if owner.top not in {"Company", "Organization"}:
+            continue
+        clause = _clause_end(sentence, owner.mention.end)
+        owned = [it for it in items[k + 1 :] if it.mention.start < clause and it.top in {"Company", "Organization"}]
+        if not owned or not _OWNS.match(_between(sentence, owner.mention.end, owned[0].mention.start).lstrip("，,")):
+            continue
+        run = [owned[0]]
+        for nxt in owned[1:]:
+            if _between(sentence, run[-1].mention.end, nxt.mention.start) not in _JOINED[1:]:
+                break
+            run.append(nxt)
+        for unit in run:
+            yield _relation(unit.entity, "subOrganizationOf", owner.entity, sentence, "owns")
 
 
 _SUBSIDIARY = re.compile(r"(?:全资|控股|参股)?(?:子公司|分公司)$")

@@ -229,3 +229,19 @@ def test_a_branch_set_up_in_the_park_is_in_the_park_named_before():
 def test_a_first_post_before_a_working_bodys_post_is_in_the_first_body():
     positions = _positions("区商务局副主任、项目建设指挥部指挥长王建国介绍，下一步将加快项目建设。")
     assert positions[("王建国", "区商务局")] == "副主任"
+
+
+def test_a_company_said_to_be_a_groups_subsidiary_belongs_to_it():
+    relations = _relations("长沙岳峰钢构有限公司是湖南岳峰建工集团有限公司的全资子公司，主要生产钢结构。")
+    assert ("长沙岳峰钢构有限公司", "subOrganizationOf", "湖南岳峰建工集团有限公司") in relations
+
+
+def test_companies_a_group_owns_belong_to_it():
+    relations = _relations("湖南岳峰建工集团有限公司旗下拥有长沙岳峰钢构有限公司和湘潭岳峰机械有限公司。")
+    assert ("长沙岳峰钢构有限公司", "subOrganizationOf", "湖南岳峰建工集团有限公司") in relations
+    assert ("湘潭岳峰机械有限公司", "subOrganizationOf", "湖南岳峰建工集团有限公司") in relations
+
+
+def test_a_company_that_is_only_a_partner_is_no_subsidiary():
+    relations = _relations("长沙岳峰钢构有限公司是湖南岳峰建工集团有限公司的合作伙伴。")
+    assert ("长沙岳峰钢构有限公司", "subOrganizationOf", "湖南岳峰建工集团有限公司") not in relations
