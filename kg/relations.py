@@ -661,6 +661,8 @@ def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, le
         clause = _clause_before(sentence, item.mention.start)
         if _NOT_RUN.search(clause[-8:]):
             continue  # 学习运用“千万工程”经验, 反对形象工程: learned from or opposed, not run
+        if _MODIFIES.match(_between(sentence, item.mention.end, item.mention.end + 8).lstrip("”》\"")):
+            continue  # 安排P专项资金, 推进P的好经验, P推进情况: the programme qualifies another thing
         carriers = _carried_out_by(sentence, items, i)
         if carriers:
             for carrier in carriers:
@@ -765,7 +767,8 @@ def _earlier_clause_subject(sentence: Sentence, before: list[_Item], lexicon: Le
     of the sentence runs P, when no one nearer does."""
     clause_starts = [sentence.start] + [sentence.start + m.end() for m in re.finditer(r"[,，]", sentence.text)]
     for candidate in reversed(before):
-        if candidate.top not in {"Company", "Organization"} or _post_after(sentence, candidate, lexicon):
+        if candidate.top not in {"Company", "Organization"} or _post_after(sentence, candidate, lexicon) \
+                or _dateline_source(sentence, candidate):
             continue  # 县委常委、副县长X宣布: the body names a post, X is the subject
         opening = next((s for s in reversed(clause_starts) if s <= candidate.mention.start), sentence.start)
         lead = _between(sentence, opening, candidate.mention.start)
@@ -774,6 +777,7 @@ def _earlier_clause_subject(sentence: Sentence, before: list[_Item], lexicon: Le
     return None
 
 
+_MODIFIES = re.compile(r"^(?:(?:\(\d{4}[—\-－~至]\d{4}年\))?(?:实施方案|工作方案|行动方案)|专项资金|资金|推进情况|实施情况|进展情况|完成情况|工作领导小组|领导小组|的(?:好)?经验|的做法|经验做法|考核)")
 _NOT_RUN = re.compile("学习|借鉴|运用|用好|反对|纠治|防止|杜绝")
 
 
@@ -799,12 +803,17 @@ def _builder_after(sentence: Sentence, after: list[_Item], item: _Item, cues: tu
     return None
 
 
+def _dateline_source(sentence: Sentence, item: _Item) -> bool:
+    """某融媒体中心讯（记者…）: the paper that reports, not a subject."""
+    return _between(sentence, item.mention.end, item.mention.end + 2).startswith(("讯", "消息", "电"))
+
+
 def _opening_subject(sentence: Sentence, before: list[_Item], lexicon: Lexicon) -> Entity | None:
     """The body that opens the sentence; not one whose 做法 / 经验 the sentence is about (X的做法，是Y推行P),
     nor one that only names a speaker's post (区民政局局长X表示，该区将实施P)."""
     if before and before[0].mention.start == sentence.start and before[0].top in ALLOWED["implements"][0] \
             and not _modifies_next(before, 0) and _between(sentence, before[0].mention.end, before[0].mention.end + 1) != "的" \
-            and not _post_after(sentence, before[0], lexicon):
+            and not _dateline_source(sentence, before[0]) and not _post_after(sentence, before[0], lexicon):
         return before[0].entity
     return None
 

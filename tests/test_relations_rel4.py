@@ -245,3 +245,18 @@ def test_companies_a_group_owns_belong_to_it():
 def test_a_company_that_is_only_a_partner_is_no_subsidiary():
     relations = _relations("长沙岳峰钢构有限公司是湖南岳峰建工集团有限公司的合作伙伴。")
     assert ("长沙岳峰钢构有限公司", "subOrganizationOf", "湖南岳峰建工集团有限公司") not in relations
+
+
+def test_a_programme_that_only_qualifies_funds_or_experience_is_not_run_by_the_sentences_subject():
+    relations = _relations(
+        "青河县位于湖南省北部。县人民政府决定实施“青山五大工程”。"
+        "县财政局要统筹资金，每年安排青山五大工程专项资金不少于5000万元；"
+    )
+    assert ("县财政局", "implements", "青山五大工程") not in relations
+
+
+def test_the_paper_of_a_dateline_runs_nothing():
+    relations = _relations(
+        "青河县融媒体中心讯（记者 王建国）3月12日，青河县召开“营商环境提升年”工作部署会。"
+    )
+    assert ("青河县融媒体中心", "implements", "营商环境提升年") not in relations
