@@ -165,10 +165,10 @@ def test_a_named_wholly_owned_subsidiary_belongs_to_the_company_before_it():
 def test_projects_inside_the_park_are_in_the_park_named_last():
     relations = _relations(
         "望江区召开推进会。青河经济开发区完成投资30亿元。"
-        "管委会主任表示，确保园区内的青河光伏组件项目二期6月底前开工、青河固废循环利用项目年内投产。"
+        "管委会主任表示，确保园区内的“青河光伏组件项目”二期6月底前开工、“青河锂电正极材料项目”年内投产。"
     )
     assert ("青河光伏组件项目", "locatedIn", "青河经济开发区") in relations
-    assert ("青河固废循环利用项目", "locatedIn", "青河经济开发区") in relations
+    assert ("青河锂电正极材料项目", "locatedIn", "青河经济开发区") in relations
 
 
 def test_what_a_town_in_a_district_plans_to_build_is_in_the_town():
@@ -260,3 +260,21 @@ def test_the_paper_of_a_dateline_runs_nothing():
         "青河县融媒体中心讯（记者 王建国）3月12日，青河县召开“营商环境提升年”工作部署会。"
     )
     assert ("青河县融媒体中心", "implements", "营商环境提升年") not in relations
+
+
+def test_villages_with_no_town_of_their_own_are_in_the_town_the_text_is_about():
+    relations = _relations(
+        "白沙镇：合作社带富村民。走进青河县白沙镇青松村，橙园连片。"
+        "青松村是白沙镇的主产村。离青松村不远的石门村，是黎锦之乡。"
+        "白沙镇党委书记王建国说，白沙镇将持续壮大合作社。"
+    )
+    assert ("石门村", "partOf", "白沙镇") in relations
+
+
+def test_a_cooperative_named_after_a_village_is_there_and_a_village_project_with_no_runner_is_its_own():
+    relations = _relations(
+        "离白沙镇不远的石门村，是黎锦之乡。石门村黎锦编织专业合作社吸纳42名妇女就业。"
+        "今年，村里又启动了石门村黎锦展示馆建设项目，总投资85万元。"
+    )
+    assert ("石门村黎锦编织专业合作社", "locatedIn", "石门村") in relations
+    assert any(s == "石门村" and p == "implements" and o.endswith("黎锦展示馆建设项目") for s, p, o in relations)
