@@ -64,6 +64,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     entity_at = {(m.start, m.end): e for e in doc.entities for m in e.mentions}
     focus = focus_region(doc)
     park = focus_park(doc, focus)
+    main = _main_company(doc)
     spans = [(m.start, m.end) for m in doc.mentions]
     found: list[Relation] = list(doc.relations)
     last_place: _Item | None = None
@@ -95,6 +96,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_sited(sentence, items))
         found.extend(_spans(sentence, items))
         found.extend(_inside_park(sentence, items, named, park))
+        found.extend(_inside_town(sentence, items, named))
         found.extend(_brought_in_by(sentence, items))
         found.extend(_built_by_park_body(sentence, items, named))
         found.extend(_opened_at(sentence, items))
@@ -111,7 +113,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_parent_cues(sentence, items))
         found.extend(_member_unit(sentence, items))
         found.extend(_sets_up_under(sentence, items))
-        found.extend(_subsidiary_named(sentence, items))
+        found.extend(_subsidiary_named(sentence, items, main))
         found.extend(_unit_of(sentence, items))
         found.extend(_set_up_by(sentence, items, park))
         found.extend(_holds_post(sentence, items, lexicon))
@@ -150,17 +152,18 @@ _REFERENCE = re.compile(
     r"该(区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园|项目|计划|工程)|全(区|县|市)"
     r"|(?:^|(?<=[,，;；。]))(项目|工程)(?=由)"  # 项目由X投资建设: the project just named
     r"|(?:^|(?<=[,，;；。、]))(联盟|协会|学会|商会)(?=[\u4e00-\u9fff])"  # 联盟理事长: the alliance just named
+    r"|(?:^|(?<=[,，;；。、]))(合作社)(?=[\u4e00-\u9fff])"  # 合作社负责人X: the co-op just named
 )
 _REFERENCE_TYPES = {"公司": {"Company"}, "企业": {"Company"}, "集团": {"Company"}, "联盟": {"Alliance"},
                     "协会": {"Alliance"}, "学会": {"Alliance"}, "商会": {"Alliance"}, "中心": {"Organization"}, "园区": {"Park"}, "园": {"Park"},
-                    "项目": {"Project"}, "计划": {"Program"}, "工程": {"Program", "Project"}}
+                    "项目": {"Project"}, "计划": {"Program"}, "工程": {"Program", "Project"}, "合作社": {"Company"}}
 
 
 def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity | None) -> list[_Item]:
     found = []
     for match in _REFERENCE.finditer(sentence.text):
         start = sentence.start + match.start()
-        kind = match.group(1) or match.group(2) or match.group(3) or match.group(4)
+        kind = match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(5)
         if kind in {"区", "县", "市", "镇"}:
             target = focus
         else:
@@ -170,7 +173,9 @@ def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity
                 if it.mention.end <= start and (it.entity.type in wanted or top_class(it.entity.type) in wanted)
             ]
             # 工程由X承建: the 工程 named last, before any programme
-            named_so = [it for it in earlier if it.entity.name.endswith(kind)] if kind in {"工程", "项目"} else []
+            named_so = [it for it in earlier if it.entity.name.endswith(kind)] if kind in {"工程", "项目", "合作社"} else []
+            if kind == "合作社" and not named_so:
+                continue  # 合作社 with no co-op named before: no one in particular
             target = (named_so or earlier)[-1].entity if earlier else None
         if target is not None:
             end = sentence.start + match.end()
@@ -466,7 +471,11 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
         after = text[cue.end() :]
         place: Entity | None = None
         following = [it for it in items if it.mention.start >= sentence.start + cue.end()]
-        if following and following[0].mention.start - (sentence.start + cue.end()) <= 1 and following[0].top in ALLOWED["locatedIn"][1]:
+        seated_gap = _between(sentence, sentence.start + cue.end(), following[0].mention.start) if following else ""
+        if following and cue.group() in _SEATED and following[0].top in ALLOWED["locatedIn"][1] and \
+                re.fullmatch(r"(?:已|新)?建成的|新建的|[^，,；;。]{0,4}的", seated_gap):
+            place = following[0].entity  # 孵化园设在已建成的科创中心内
+        elif following and following[0].mention.start - (sentence.start + cue.end()) <= 1 and following[0].top in ALLOWED["locatedIn"][1]:
             place = following[0].entity
         elif after.startswith(_HERE) and last_place is not None:
             place = last_place.entity
@@ -1047,6 +1056,21 @@ def _inside_park(sentence: Sentence, items: list[_Item], named: list[_Item], par
                 yield _relation(item.entity, "locatedIn", home, sentence, "inside-park")
 
 
+_INSIDE_TOWN = re.compile(r"位于(镇|乡|村)(?:内|里|中)的")
+
+
+def _inside_town(sentence: Sentence, items: list[_Item], named: list[_Item]) -> Iterator[Relation]:
+    """榆林镇将依托位于镇内的X加工园: X is in the town (or village) named last."""
+    for cue in _INSIDE_TOWN.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        wanted = "Community" if cue.group(1) == "村" else "Subdistrict"
+        earlier = [it for it in named if it.mention.end <= at and it.entity.type == wanted
+                   and it.entity.name.endswith(cue.group(1) if wanted == "Subdistrict" else ("村", "社区"))]
+        after = [it for it in items if it.mention.start == sentence.start + cue.end()]
+        if earlier and after and after[0].top in ALLOWED["locatedIn"][0]:
+            yield _relation(after[0].entity, "locatedIn", earlier[-1].entity, sentence, "inside-town")
+
+
 _BROUGHT_IN_BY = re.compile(r"^(?:引进|招引|引入|引来)的")
 
 
@@ -1336,15 +1360,37 @@ _SUBSIDIARY = re.compile(r"(?:全资|控股|参股)?(?:子公司|分公司)$")
 _SUBSIDIARY_OPENING = re.compile(r"^(?:全资|控股|参股)(?:子公司)(?=.)")  # a name read with the word before it
 
 
-def _subsidiary_named(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
-    """A公司…全资子公司B / 支持控股子公司B: B is a subsidiary of the company named last before."""
+def _subsidiary_named(sentence: Sentence, items: list[_Item], main: Entity | None = None) -> Iterator[Relation]:
+    """A公司…全资子公司B / 集团还将支持控股子公司（自贡）B: B is a subsidiary of the company
+    written right before the word, or else of the company the text is about, or else of
+    the company named last before it."""
     for k, unit in enumerate(items):
-        written = _between(sentence, unit.mention.start - 6, unit.mention.start)
-        if unit.top != "Company" or not (_SUBSIDIARY.search(written) or _SUBSIDIARY_OPENING.match(unit.mention.text)):
+        if unit.top != "Company":
             continue
-        parents = [it for it in items[:k] if it.top == "Company" and it.entity.key != unit.entity.key]
-        if parents:
-            yield _relation(unit.entity, "subOrganizationOf", parents[-1].entity, sentence, "subsidiary")
+        start = unit.mention.start
+        if k and items[k - 1].top == "Region" and items[k - 1].mention.end == start:
+            start = items[k - 1].mention.start  # 控股子公司自贡川岷…: the place opens the name
+        written = _between(sentence, start - 6, start)
+        cue = _SUBSIDIARY.search(written)
+        if not (cue or _SUBSIDIARY_OPENING.match(unit.mention.text)):
+            continue
+        cue_at = start - (len(written) - cue.start()) if cue else start
+        if re.search(r"(?:成立|设立|组建)了?$", _between(sentence, cue_at - 3, cue_at)):
+            continue  # A在X设立全资子公司B: the set-up rule reads it
+        before = [it for it in items[:k] if it.top == "Company" and it.entity.key != unit.entity.key]
+        adjacent = [it for it in before if _between(sentence, it.mention.end, cue_at) in ("", "的")]
+        bare = [m for m in re.finditer("集团|公司", sentence.text[: cue_at - sentence.start])
+                if not any(it.mention.start <= sentence.start + m.start() < it.mention.end for it in items)]
+        if adjacent:
+            parent = adjacent[-1].entity
+        elif bare and main is not None and main.key != unit.entity.key:
+            parent = main  # 集团还将支持控股子公司B: the group the text is about
+        elif before and not bare:
+            parent = before[-1].entity
+        else:
+            continue
+        if parent is not None:
+            yield _relation(unit.entity, "subOrganizationOf", parent, sentence, "subsidiary")
 
 
 def _parent_cues(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
@@ -1364,7 +1410,8 @@ def _parent_cues(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
 
 
 # 在园区 / 在当地: a place the text does not name may stand before the verb
-_SET_UP_VERB = re.compile(r"^(?:已|还|专门|同时|先后|正式)*(?:在[\u4e00-\u9fff]{1,4})?(?:注册)?(?:成立|设立|组建)了?$")
+_SET_UP_VERB = re.compile(r"^(?:已|还|专门|同时|先后|正式)*(?:在[\u4e00-\u9fff]{1,4})?(?:注册)?(?:成立|设立|组建)了?"
+                          r"(?:(?:全资|控股)?(?:子公司|分公司))?$")  # 设立全资子公司B
 
 
 def _set_up_by(sentence: Sentence, items: list[_Item], park: Entity | None = None) -> Iterator[Relation]:
@@ -1474,7 +1521,7 @@ def _holds_post(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Ite
 
 
 # Departments named after the body they belong to: 某大学公共卫生学院, 某医院检验中心.
-_DEPARTMENT_HEADS = ("学院", "研究院", "研究所", "研究中心", "医院", "实验室", "中心", "办公室", "系", "部", "处", "科")
+_DEPARTMENT_HEADS = ("学院", "研究院", "研究所", "研究中心", "医院", "实验室", "中心", "办公室", "督查室", "系", "部", "处", "科", "股")
 
 
 def _units(doc: Doc, focus: Entity | None = None) -> Iterator[Relation]:

@@ -278,3 +278,37 @@ def test_a_cooperative_named_after_a_village_is_there_and_a_village_project_with
     )
     assert ("石门村黎锦编织专业合作社", "locatedIn", "石门村") in relations
     assert any(s == "石门村" and p == "implements" and o.endswith("黎锦展示馆建设项目") for s, p, o in relations)
+
+
+def test_a_controlled_subsidiary_supported_by_the_group_is_the_groups_not_the_company_named_before():
+    relations = _relations(
+        "湖南岳峰建工集团有限公司（以下简称“岳峰集团”）成立于2005年。岳峰集团营业收入增长。"
+        "岳峰集团还将推进长沙岳峰机械有限公司厂房建设。"
+        "今年集团还将推进长沙岳峰机械有限公司二期建设，并支持控股子公司湘潭岳峰电气有限公司新建生产线。"
+    )
+    # the mention finder may still read the name with 控股子公司 in front of it
+    assert any(s.endswith("湘潭岳峰电气有限公司") and p == "subOrganizationOf" and o == "湖南岳峰建工集团有限公司"
+               for s, p, o in relations)
+    assert not any(s.endswith("湘潭岳峰电气有限公司") and o == "长沙岳峰机械有限公司" for s, p, o in relations)
+
+
+def test_a_subsidiary_set_up_in_a_park_is_in_the_park():
+    relations = _relations("深圳市拓远智能终端有限公司在青河经济开发区设立全资子公司长沙拓远电子有限公司。")
+    assert any(s.endswith("长沙拓远电子有限公司") and p == "locatedIn" and o == "青河经济开发区" for s, p, o in relations)
+
+
+def test_a_unit_set_in_a_building_described_before_it_is_in_the_building():
+    relations = _relations("青河双创产业园设在已建成的青河科创大厦内，累计孵化企业86家。")
+    assert ("青河双创产业园", "locatedIn", "青河科创大厦") in relations
+
+
+def test_the_head_of_the_cooperative_works_for_the_cooperative_named_before():
+    relations = _relations(
+        "石门村益农养蜂专业合作社在林下发展养蜂1800箱。合作社负责人王建国介绍，蜂蜜产品进入了多家超市。"
+    )
+    assert ("王建国", "worksFor", "石门村益农养蜂专业合作社") in relations
+
+
+def test_a_park_inside_the_town_is_in_the_town():
+    relations = _relations("他介绍，白沙镇将依托位于镇内的白沙农产品加工产业园，推进奶源基地建设。")
+    assert ("白沙农产品加工产业园", "locatedIn", "白沙镇") in relations
