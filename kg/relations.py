@@ -115,6 +115,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_sets_up_under(sentence, items))
         found.extend(_subsidiary_named(sentence, items, main))
         found.extend(_unit_of(sentence, items))
+        found.extend(_serves_as(sentence, items, main))
         found.extend(_set_up_by(sentence, items, park))
         found.extend(_holds_post(sentence, items, lexicon))
         found.extend(_appointed(sentence, items, lexicon, named))
@@ -129,7 +130,28 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     found.extend(_named_for_company(doc, lexicon))
     found.extend(_named_for_village(doc, found))
     found.extend(_defaults(doc, focus, park, found))
+    found = _placed_by_verb_first(found, doc)
     return dataclasses.replace(doc, relations=tuple(_valid_unique(_named_runner_first(found, park), doc)))
+
+
+_PLACING_RULES = {"at", "built-at", "settle", "site"}
+_LEVELS = ("Province", "City", "District", "Subdistrict", "Community")
+
+
+def _placed_by_verb_first(relations: list[Relation], doc: Doc) -> list[Relation]:
+    """在昭平镇建设昭平县农产品冷链物流中心项目: the county written before the project is
+    part of its name; the sentence places it in the town, so the county is dropped."""
+    level = {e.key: _LEVELS.index(e.type) for e in doc.entities if e.type in _LEVELS}
+    finest: dict[tuple[str, int | None], int] = {}
+    for r in relations:
+        if r.predicate == "locatedIn" and r.rule in _PLACING_RULES and r.object in level:
+            key = (r.subject, r.sentence)
+            finest[key] = max(finest.get(key, -1), level[r.object])
+    return [
+        r for r in relations
+        if not (r.rule == "adjacent" and r.predicate == "locatedIn" and r.object in level
+                and finest.get((r.subject, r.sentence), -1) > level[r.object])
+    ]
 
 
 def _named_runner_first(relations: list[Relation], park: Entity | None) -> list[Relation]:
@@ -153,19 +175,25 @@ _REFERENCE = re.compile(
     r"|(?:^|(?<=[,，;；。]))(项目|工程)(?=由)"  # 项目由X投资建设: the project just named
     r"|(?:^|(?<=[,，;；。、]))(联盟|协会|学会|商会)(?=[\u4e00-\u9fff])"  # 联盟理事长: the alliance just named
     r"|(?:^|(?<=[,，;；。、]))(合作社)(?=[\u4e00-\u9fff])"  # 合作社负责人X: the co-op just named
+    r"|(?<=在)(村口|村里|村内|村头|镇上|镇里|镇区)"  # 在村口新建成的X: the village just named
 )
 _REFERENCE_TYPES = {"公司": {"Company"}, "企业": {"Company"}, "集团": {"Company"}, "联盟": {"Alliance"},
                     "协会": {"Alliance"}, "学会": {"Alliance"}, "商会": {"Alliance"}, "中心": {"Organization"}, "园区": {"Park"}, "园": {"Park"},
                     "项目": {"Project"}, "计划": {"Program"}, "工程": {"Program", "Project"}, "合作社": {"Company"}}
+_HOME_WORDS = {"村": "Community", "镇": "Subdistrict"}
 
 
 def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity | None) -> list[_Item]:
     found = []
     for match in _REFERENCE.finditer(sentence.text):
         start = sentence.start + match.start()
-        kind = match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(5)
+        kind = match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(5) or match.group(6)
         if kind in {"区", "县", "市", "镇"}:
             target = focus
+        elif kind[0] in _HOME_WORDS and len(kind) == 2:
+            homes = [it for it in named if it.mention.end <= start and it.entity.type == _HOME_WORDS[kind[0]]
+                     and it.entity.name.endswith(kind[0])]
+            target = homes[-1].entity if homes else None
         else:
             wanted = _REFERENCE_TYPES[kind]
             earlier = [
@@ -440,6 +468,7 @@ def _still_there(sentence: Sentence, items: list[_Item], place: _Item) -> Iterat
     """在射洪市，A公司…；B公司的生产线…: a company opening the next part is in that place too."""
     if items and items[0].mention.start == sentence.start and items[0].top == "Company":
         yield _relation(items[0].entity, "locatedIn", place.entity, sentence, "at")
+_BESIDE = re.compile(r"^(?:旁|附近|对面|周边|隔壁|一侧|东侧|西侧|南侧|北侧|之间)")
 _SEAT = ("总部", "其总部", "公司总部", "集团总部", "总部均")  # 川岷集团成立于2003年，总部位于宜宾市
 _MOVE_IN = ("落户于", "落户", "入驻", "进驻", "落地", "扎根", "落户到", "入驻到")
 _SEATED = ("设在", "设于")  # 研究院设在X大厦; 办公室设在某局 (a body, no place) says nothing
@@ -494,7 +523,12 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
                 if inner.mention.start != outer.mention.end or inner.top not in ALLOWED["locatedIn"][1]:
                     break
                 run.append(inner)
+            if len(run) > 1 and run[-1].top == "Facility" and _BESIDE.match(_between(sentence, run[-1].mention.end, run[-1].mention.end + 3)):
+                run = run[:-1]  # 位于A街道B大道旁: in the subdistrict, beside the road
             places = [it.entity for it in _finest_two(sentence, run)]
+        if following and following[0].entity is place and following[0].top == "Facility" and \
+                _BESIDE.match(_between(sentence, following[0].mention.end, following[0].mention.end + 3)):
+            continue  # 服务站设在农贸市场旁: beside it, not in it
         for subject in subjects:
             for where in places:
                 if subject.entity.key != where.key:
@@ -1354,6 +1388,22 @@ def _unit_of(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
             run.append(nxt)
         for unit in run:
             yield _relation(unit.entity, "subOrganizationOf", owner.entity, sentence, "owns")
+
+
+_SERVES_AS = re.compile(r"^作为(集团|公司)?的?([\u4e00-\u9fff]{1,8}?(?:中枢|中心|平台|机构|部门|板块|基地))[,，]")
+
+
+def _serves_as(sentence: Sentence, items: list[_Item], main: Entity | None) -> Iterator[Relation]:
+    """作为集团的研发中枢，X研究院… / 作为A公司的研发中心，B…: B is a unit of the company
+    (the one the text is about, when the text says 集团 or 公司)."""
+    match = _SERVES_AS.match(sentence.text)
+    if match is None:
+        return
+    owners = [it for it in items if it.mention.end <= sentence.start + match.end() and it.top == "Company"]
+    owner = owners[-1].entity if owners else main if match.group(1) else None
+    unit = next((it for it in items if it.mention.start == sentence.start + match.end()), None)
+    if owner is not None and unit is not None and unit.top in {"Company", "Organization"} and unit.entity.key != owner.key:
+        yield _relation(unit.entity, "subOrganizationOf", owner, sentence, "serves-as")
 
 
 _SUBSIDIARY = re.compile(r"(?:全资|控股|参股)?(?:子公司|分公司)$")

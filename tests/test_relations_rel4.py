@@ -312,3 +312,28 @@ def test_the_head_of_the_cooperative_works_for_the_cooperative_named_before():
 def test_a_park_inside_the_town_is_in_the_town():
     relations = _relations("他介绍，白沙镇将依托位于镇内的白沙农产品加工产业园，推进奶源基地建设。")
     assert ("白沙农产品加工产业园", "locatedIn", "白沙镇") in relations
+
+
+def test_a_research_institute_serving_as_the_groups_hub_is_its_unit():
+    relations = _relations(
+        "湖南岳峰建工集团有限公司（以下简称“岳峰集团”）成立于2005年。岳峰集团营业收入增长12%。"
+        "岳峰集团与湘南物流有限公司签订合同。"
+        "作为集团的研发中枢，岳峰智能装备研究院现有研发人员300余人。"
+    )
+    assert ("岳峰智能装备研究院", "subOrganizationOf", "湖南岳峰建工集团有限公司") in relations
+
+
+def test_a_station_set_beside_a_market_is_not_in_the_market():
+    relations = _relations("白沙镇农村电商服务站设在白沙农贸市场旁，为全镇提供快递收发服务。")
+    assert ("白沙镇农村电商服务站", "locatedIn", "白沙农贸市场") not in relations
+
+
+def test_what_is_built_at_the_village_entrance_is_in_the_village_named_before():
+    relations = _relations("走进青河县白沙镇石门村，橙园连片。在村口新建成的石门文化广场，村民正在排练。")
+    assert ("石门文化广场", "locatedIn", "石门村") in relations
+
+
+def test_a_county_written_before_a_project_built_in_a_town_is_only_part_of_its_name():
+    relations = _relations("青河县位于湖南省北部。在白沙镇建设青河县农产品冷链物流中心项目，新增冷库2万吨。")
+    assert any(s.endswith("农产品冷链物流中心项目") and o == "白沙镇" for s, p, o in relations)
+    assert not any(s.endswith("农产品冷链物流中心项目") and p == "locatedIn" and o == "青河县" for s, p, o in relations)
