@@ -216,7 +216,7 @@ def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity
 _NAME_REST = re.compile(
     r"[\u4e00-\u9fff（）()]{1,16}?(?:集团(?:股份)?有限公司|股份有限公司|有限责任公司|有限公司|集团|公司|研究院|研究所|大学|学院|医院|联盟|协会)"
 )
-_NOT_IN_NAMES = re.compile("[的了在与和及为是将把对向从由等]")
+_NOT_IN_NAMES = re.compile("[的了在与和及为是将把对向从由等]|设立|成立|组建|全资|控股")  # 在赣州设立全资子公司: no name
 
 
 def _unnamed(text: str, item: _Item, spans: list[tuple[int, int]]) -> _Item:

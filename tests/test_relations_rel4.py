@@ -337,3 +337,10 @@ def test_a_county_written_before_a_project_built_in_a_town_is_only_part_of_its_n
     relations = _relations("青河县位于湖南省北部。在白沙镇建设青河县农产品冷链物流中心项目，新增冷库2万吨。")
     assert any(s.endswith("农产品冷链物流中心项目") and o == "白沙镇" for s, p, o in relations)
     assert not any(s.endswith("农产品冷链物流中心项目") and p == "locatedIn" and o == "青河县" for s, p, o in relations)
+
+
+def test_a_subsidiary_set_up_in_a_city_named_bare_is_in_that_city():
+    relations = _relations("广东鹏程物流集团有限公司在赣州设立全资子公司赣州鹏程供应链管理有限公司，负责仓储配送。")
+    assert any(s.endswith("赣州鹏程供应链管理有限公司") and p == "subOrganizationOf" and o == "广东鹏程物流集团有限公司"
+               for s, p, o in relations)
+    assert any(s.endswith("赣州鹏程供应链管理有限公司") and p == "locatedIn" and o == "赣州市" for s, p, o in relations)
