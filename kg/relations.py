@@ -174,13 +174,15 @@ _REFERENCE = re.compile(
     r"该(区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园|项目|计划|工程)|全(区|县|市)"
     r"|(?:^|(?<=[,，;；。]))(项目|工程)(?=由)"  # 项目由X投资建设: the project just named
     r"|(?:^|(?<=[,，;；。、]))(联盟|协会|学会|商会)(?=[\u4e00-\u9fff])"  # 联盟理事长: the alliance just named
-    r"|(?:^|(?<=[,，;；。、]))(合作社)(?=[\u4e00-\u9fff])"  # 合作社负责人X: the co-op just named
+    r"|(?:^|(?<=[,，;；。、]))(合作社|管委会)(?=[\u4e00-\u9fff])"  # 合作社负责人X, 管委会副主任X: the one just named
     r"|(?<=在)(村口|村里|村内|村头|镇上|镇里|镇区)"  # 在村口新建成的X: the village just named
 )
 _REFERENCE_TYPES = {"公司": {"Company"}, "企业": {"Company"}, "集团": {"Company"}, "联盟": {"Alliance"},
                     "协会": {"Alliance"}, "学会": {"Alliance"}, "商会": {"Alliance"}, "中心": {"Organization"}, "园区": {"Park"}, "园": {"Park"},
-                    "项目": {"Project"}, "计划": {"Program"}, "工程": {"Program", "Project"}, "合作社": {"Company"}}
+                    "项目": {"Project"}, "计划": {"Program"}, "工程": {"Program", "Project"}, "合作社": {"Company"},
+                    "管委会": {"Organization"}}
 _HOME_WORDS = {"村": "Community", "镇": "Subdistrict"}
+_NAMED_SO = {"管委会": ("管委会", "管理委员会")}  # the names a bare reference word may stand for
 
 
 def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity | None) -> list[_Item]:
@@ -201,8 +203,9 @@ def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity
                 if it.mention.end <= start and (it.entity.type in wanted or top_class(it.entity.type) in wanted)
             ]
             # 工程由X承建: the 工程 named last, before any programme
-            named_so = [it for it in earlier if it.entity.name.endswith(kind)] if kind in {"工程", "项目", "合作社"} else []
-            if kind == "合作社" and not named_so:
+            named_so = [it for it in earlier if it.entity.name.endswith(_NAMED_SO.get(kind, kind))] \
+                if kind in {"工程", "项目", "合作社", "管委会"} else []
+            if kind in {"合作社", "管委会"} and not named_so:
                 continue  # 合作社 with no co-op named before: no one in particular
             target = (named_so or earlier)[-1].entity if earlier else None
         if target is not None:
@@ -821,7 +824,7 @@ def _earlier_clause_subject(sentence: Sentence, before: list[_Item], lexicon: Le
     return None
 
 
-_MODIFIES = re.compile(r"^(?:(?:\(\d{4}[—\-－~至]\d{4}年\))?(?:实施方案|工作方案|行动方案)|专项资金|资金|推进情况|实施情况|进展情况|完成情况|工作领导小组|领导小组|的(?:好)?经验|的做法|经验做法|考核)")
+_MODIFIES = re.compile(r"^(?:(?:\(\d{4}[—\-－~至]\d{4}年\))?(?:实施方案|工作方案|行动方案|方案)(?:\(\d{4}[—\-－~至]\d{4}年\))?的通知|(?:\(\d{4}[—\-－~至]\d{4}年\))?(?:实施方案|工作方案|行动方案)|专项资金|资金|推进情况|实施情况|进展情况|完成情况|工作领导小组|领导小组|的(?:好)?经验|的做法|经验做法|考核)")
 _NOT_RUN = re.compile("学习|借鉴|运用|用好|反对|纠治|防止|杜绝")
 
 

@@ -344,3 +344,15 @@ def test_a_subsidiary_set_up_in_a_city_named_bare_is_in_that_city():
     assert any(s.endswith("赣州鹏程供应链管理有限公司") and p == "subOrganizationOf" and o == "广东鹏程物流集团有限公司"
                for s, p, o in relations)
     assert any(s.endswith("赣州鹏程供应链管理有限公司") and p == "locatedIn" and o in ("赣州", "赣州市") for s, p, o in relations)
+
+
+def test_the_office_issuing_a_plan_does_not_run_the_programme_the_plan_is_for():
+    relations = _relations("临河县人民政府办公室关于印发临河县特色产业培育三大行动方案的通知")
+    assert not any(p == "implements" and s == "临河县人民政府办公室" for s, p, o in relations)
+
+
+def test_a_bare_management_committee_is_the_one_named_before():
+    positions = _positions(
+        "青河经济开发区管理委员会负责园区建设。今年园区新增企业20家。管委会副主任刘敏介绍，园区将推行新的制度。"
+    )
+    assert positions[("刘敏", "青河经济开发区管理委员会")] == "副主任"
