@@ -174,7 +174,7 @@ _REFERENCE = re.compile(
     r"该(区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园|项目|计划|工程)|全(区|县|市)"
     r"|(?:^|(?<=[,，;；。]))(项目|工程)(?=由)"  # 项目由X投资建设: the project just named
     r"|(?:^|(?<=[,，;；。、]))(联盟|协会|学会|商会)(?=[\u4e00-\u9fff])"  # 联盟理事长: the alliance just named
-    r"|(?:^|(?<=[,，;；。、]))(合作社|管委会)(?=[\u4e00-\u9fff])"  # 合作社负责人X, 管委会副主任X: the one just named
+    r"|(?:^|(?<=[,，;；。、]))(合作社|管委会|集团)(?=[\u4e00-\u9fff])"  # 合作社负责人X, 管委会副主任X: the one just named
     r"|(?<=在)(村口|村里|村内|村头|镇上|镇里|镇区)"  # 在村口新建成的X: the village just named
 )
 _REFERENCE_TYPES = {"公司": {"Company"}, "企业": {"Company"}, "集团": {"Company"}, "联盟": {"Alliance"},
@@ -205,7 +205,10 @@ def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity
             # 工程由X承建: the 工程 named last, before any programme
             named_so = [it for it in earlier if it.entity.name.endswith(_NAMED_SO.get(kind, kind))] \
                 if kind in {"工程", "项目", "合作社", "管委会"} else []
-            if kind in {"合作社", "管委会"} and not named_so:
+            if kind == "集团":  # 集团正式加入X联盟: the group named last (by any of its names)
+                named_so = [it for it in earlier if any("集团" in n for n in (it.entity.name, *it.entity.aliases))
+                            and not it.entity.name.endswith(_UNIT_HEADS)]  # not 集团西安分公司
+            if kind in {"合作社", "管委会", "集团"} and not named_so:
                 continue  # 合作社 with no co-op named before: no one in particular
             target = (named_so or earlier)[-1].entity if earlier else None
         if target is not None:

@@ -356,3 +356,12 @@ def test_a_bare_management_committee_is_the_one_named_before():
         "青河经济开发区管理委员会负责园区建设。今年园区新增企业20家。管委会副主任刘敏介绍，园区将推行新的制度。"
     )
     assert positions[("刘敏", "青河经济开发区管理委员会")] == "副主任"
+
+
+def test_a_bare_group_joining_an_alliance_is_the_group_not_its_branch():
+    relations = _relations(
+        "河南豫丰装备集团股份有限公司（以下简称“豫丰集团”）传来喜讯：豫丰集团西安分公司在西安市雁塔区揭牌成立，"
+        "集团正式加入中原智能制造产业联盟。"
+    )
+    assert ("河南豫丰装备集团股份有限公司", "memberOf", "中原智能制造产业联盟") in relations
+    assert ("豫丰集团西安分公司", "memberOf", "中原智能制造产业联盟") not in relations
