@@ -735,11 +735,19 @@ def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, le
 
 
 def _carried_subject(sentences: tuple[Sentence, ...], sentence: Sentence, previous: list[_Item], lexicon: Lexicon) -> Entity | None:
-    """X实施P，…；启动Q: the body that opens the part before a semicolon is still the
-    subject of a part that opens with a verb."""
+    """X实施P，…；启动Q: the body that opens the part before a semicolon (or its last
+    clause that opens with one) is still the subject of a part that opens with a verb."""
     if sentence.index == 0 or not sentences[sentence.index - 1].text.endswith(("；", ";")):
         return None
-    return _opening_subject(sentences[sentence.index - 1], previous, lexicon)
+    before = sentences[sentence.index - 1]
+    starts = [before.start] + [before.start + m.end() for m in re.finditer(r"[,，]", before.text)]
+    for start in reversed(starts):  # X镇镇长Y介绍，X镇将依托…；启动P: the subject of the last clause that has one
+        opening = [it for it in previous if it.mention.start == start]
+        if opening and opening[0].top in ALLOWED["implements"][0] and not _modifies_next(previous, previous.index(opening[0])) \
+                and not _post_after(before, opening[0], lexicon) and not _dateline_source(before, opening[0]) \
+                and _between(before, opening[0].mention.end, opening[0].mention.end + 1) != "的":
+            return opening[0].entity
+    return None
 
 
 def _carried_to(sentence: Sentence, before: list[_Item], item: _Item, cues: tuple[str, ...], carried: Entity | None) -> Entity | None:

@@ -365,3 +365,11 @@ def test_a_bare_group_joining_an_alliance_is_the_group_not_its_branch():
     )
     assert ("河南豫丰装备集团股份有限公司", "memberOf", "中原智能制造产业联盟") in relations
     assert ("豫丰集团西安分公司", "memberOf", "中原智能制造产业联盟") not in relations
+
+
+def test_the_subject_of_the_last_clause_before_a_semicolon_carries_past_a_speakers_post():
+    relations = _relations(
+        "青河县位于湖南省北部。白沙镇镇长王建国介绍，白沙镇将依托农产品加工园，推进种植基地建设；"
+        "启动“千亩茶园提升工程”，带动农户增收。"
+    )
+    assert ("白沙镇", "implements", "千亩茶园提升工程") in relations
