@@ -2,16 +2,22 @@
 
 Rules read the order of mentions and cue words in a sentence:
 
-* worksFor: an organisation, a post and a name in a row (区科技局局长孟庆礼);
+* worksFor: an organisation, a post and a name in a row (区科技局局长孟庆礼), an
+  appointment (任命X为<body><post>), a working body 由X任<post>, and a second post
+  named by its body's kind alone (A党工委书记、管委会主任X);
 * locatedIn: ``在 <place>, …`` puts what follows in that place; a settling verb
-  (落户, 入驻, 位于) puts what comes before it in the place after it;
+  (落户, 入驻, 位于, 设在, 横跨) puts what comes before it — or the topic of the
+  clauses before (A、B等企业…，正式入驻C) — in the place after it;
 * partOf: a region written right before another (泉山区王陵街道), and the
   authority data (``link``);
-* implements: a program or project is run by the subject of its clause, or by
-  the document's focus region (the district the text is about) when the
-  subject is left out or is a reference such as 该区 / 全区;
-* memberOf: ``X 加入 Y``; subOrganizationOf: a unit named after its parent
-  (…有限公司永安分公司) or introduced by 下属 / 旗下.
+* implements: a program or project is run by the subject of its clause, by the
+  body that leads it (由X牵头实施, 牵头单位：X), by the firm whose own name it
+  opens with (海晟… 项目 of 辽宁海晟重工…), or by the document's focus region
+  (the district the text is about) when the subject is left out or is a
+  reference such as 该区 / 全区;
+* memberOf: ``X 加入 Y``, X是Y会长单位; subOrganizationOf: a unit named after its
+  parent (…有限公司永安分公司), introduced by 下属 / 旗下 / 下设 / 全资子公司, or
+  named by its place alone (贵阳分公司) in a text about one company.
 
 Parks, facilities and projects that the text places nowhere else are placed
 in the focus region, and subdistricts and communities are made part of it.
@@ -1382,7 +1388,7 @@ _OWNS = re.compile(r"^(?:旗下|下属)(?:拥有|有|包括|设有)[:：]?$")
 
 def _unit_of(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
     """A公司是X集团的全资子公司 / A系X控股子公司: A is X's unit; X旗下拥有A、B: so are A and B."""
-    for k, (unit, parent) in enumerate(zip(items, items[1:])):
+    for unit, parent in zip(items, items[1:]):
         if unit.top not in {"Company", "Organization"} or parent.top not in {"Company", "Organization"}:
             continue
         if _IS_UNIT_OF.match(_AFTER_NAME.sub("", _between(sentence, unit.mention.end, parent.mention.start))) and \
