@@ -1179,7 +1179,8 @@ def _spans(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
                 yield _relation(subject.entity, "locatedIn", place.entity, sentence, "spans")
 
 
-_OPENED = re.compile(r"^(?:正式|举行)?(?:揭牌成立|揭牌|挂牌成立|挂牌|注册成立|成立|开业|落户)"
+# the opening verbs end the clause (A分公司在X揭牌成立。), or A在X成立研发中心 says where the centre is
+_OPENED = re.compile(r"^(?:正式|举行)?(?:揭牌成立|揭牌|挂牌成立|挂牌|注册成立|成立|开业|落户)(?:仪式|大会|活动)?$"
                      r"|^(?:计划|拟|将|已)?(?:投资建设|投资兴建|投资|建厂|设厂)")  # not 设立: a subsidiary set up there is
 # building, without investing, places the builder only when it builds its own plant (a contractor builds roads)
 _BUILDS_OWN = re.compile(r"^(?:计划|拟|将|已)?(?:建设|新建|扩建)[^，,；;。]{0,16}(?:生产线|厂房|厂区|工厂|车间|生产基地|总部)")

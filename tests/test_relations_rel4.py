@@ -373,3 +373,8 @@ def test_the_subject_of_the_last_clause_before_a_semicolon_carries_past_a_speake
         "启动“千亩茶园提升工程”，带动农户增收。"
     )
     assert ("白沙镇", "implements", "千亩茶园提升工程") in relations
+
+
+def test_a_company_setting_up_a_centre_in_a_city_is_not_placed_there():
+    relations = _relations("湖南岳峰建工集团有限公司在长沙市成立岳峰工程技术研究院。")
+    assert ("湖南岳峰建工集团有限公司", "locatedIn", "长沙市") not in relations
