@@ -2,16 +2,22 @@
 
 Rules read the order of mentions and cue words in a sentence:
 
-* worksFor: an organisation, a post and a name in a row (区科技局局长孟庆礼);
+* worksFor: an organisation, a post and a name in a row (区科技局局长孟庆礼), an
+  appointment (任命X为<body><post>), a working body 由X任<post>, and a second post
+  named by its body's kind alone (A党工委书记、管委会主任X);
 * locatedIn: ``在 <place>, …`` puts what follows in that place; a settling verb
-  (落户, 入驻, 位于) puts what comes before it in the place after it;
+  (落户, 入驻, 位于, 设在, 横跨) puts what comes before it — or the topic of the
+  clauses before (A、B等企业…，正式入驻C) — in the place after it;
 * partOf: a region written right before another (泉山区王陵街道), and the
   authority data (``link``);
-* implements: a program or project is run by the subject of its clause, or by
-  the document's focus region (the district the text is about) when the
-  subject is left out or is a reference such as 该区 / 全区;
-* memberOf: ``X 加入 Y``; subOrganizationOf: a unit named after its parent
-  (…有限公司永安分公司) or introduced by 下属 / 旗下.
+* implements: a program or project is run by the subject of its clause, by the
+  body that leads it (由X牵头实施, 牵头单位：X), by the firm whose own name it
+  opens with (海晟… 项目 of 辽宁海晟重工…), or by the document's focus region
+  (the district the text is about) when the subject is left out or is a
+  reference such as 该区 / 全区;
+* memberOf: ``X 加入 Y``, X是Y会长单位; subOrganizationOf: a unit named after its
+  parent (…有限公司永安分公司), introduced by 下属 / 旗下 / 下设 / 全资子公司, or
+  named by its place alone (贵阳分公司) in a text about one company.
 
 Parks, facilities and projects that the text places nowhere else are placed
 in the focus region, and subdistricts and communities are made part of it.
@@ -25,7 +31,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.lexicon import Lexicon, default_lexicon
+from kg.lexicon import Lexicon, _lines, default_lexicon
 from kg.resolve import PARK_WORDS, focus_park, focus_region, top_class
 from kg.types import Doc, Entity, Mention, Relation, Sentence
 
@@ -64,9 +70,11 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     entity_at = {(m.start, m.end): e for e in doc.entities for m in e.mentions}
     focus = focus_region(doc)
     park = focus_park(doc, focus)
+    main = _main_company(doc)
     spans = [(m.start, m.end) for m in doc.mentions]
     found: list[Relation] = list(doc.relations)
     last_place: _Item | None = None
+    previous: list[_Item] = []  # the items of the sentence before
     scope: _Item | None = None  # 在X，A…；B…: the place of a 在 clause cut off by a semicolon
     named = sorted(
         (_Item(m, entity_at[(m.start, m.end)]) for m in doc.mentions if (m.start, m.end) in entity_at and m.rule != "inner"),
@@ -89,9 +97,15 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
             _between(sentence, place.mention.end, place.mention.end + 1) in ("，", ",")
         scope = place if opens and sentence.text.endswith(("；", ";")) else None
         found.extend(_settled(sentence, items, place or last_place, park or focus, lexicon))
-        found.extend(_implements(sentence, items, focus, lexicon))
+        found.extend(_implements(sentence, items, focus, lexicon, _carried_subject(doc.sentences, sentence, previous, lexicon)))
         found.extend(_signed(sentence, items))
         found.extend(_sited(sentence, items))
+        found.extend(_spans(sentence, items))
+        found.extend(_inside_park(sentence, items, named, park))
+        found.extend(_inside_town(sentence, items, named))
+        found.extend(_brought_in_by(sentence, items))
+        found.extend(_built_by_park_body(sentence, items, named))
+        found.extend(_opened_at(sentence, items))
         found.extend(_built_at(sentence, items))
         found.extend(_built_by_place(sentence, items))
         found.extend(_brought_in(sentence, items, focus))
@@ -103,14 +117,47 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_members_listed(sentence, items, named))
         found.extend(_formed_from(sentence, items))
         found.extend(_parent_cues(sentence, items))
-        found.extend(_set_up_by(sentence, items))
+        found.extend(_member_unit(sentence, items))
+        found.extend(_sets_up_under(sentence, items))
+        found.extend(_subsidiary_named(sentence, items, main))
+        found.extend(_unit_of(sentence, items))
+        found.extend(_serves_as(sentence, items, main))
+        found.extend(_set_up_by(sentence, items, park))
         found.extend(_holds_post(sentence, items, lexicon))
+        found.extend(_appointed(sentence, items, lexicon, named))
+        found.extend(_headed_by(sentence, items, lexicon))
         found.extend(_contact_line(sentence, items))
+        found.extend(_led_by(sentence, items, previous))
         if place is not None:
             last_place = place
-    found.extend(_units(doc))
+        previous = items
+    found.extend(_units(doc, focus))
+    found.extend(_place_units(doc, lexicon))
+    found.extend(_named_for_company(doc, lexicon))
+    found.extend(_named_for_village(doc, found))
     found.extend(_defaults(doc, focus, park, found))
+    found = _placed_by_verb_first(found, doc)
     return dataclasses.replace(doc, relations=tuple(_valid_unique(_named_runner_first(found, park), doc)))
+
+
+_PLACING_RULES = {"at", "built-at", "settle", "site"}
+_LEVELS = ("Province", "City", "District", "Subdistrict", "Community")
+
+
+def _placed_by_verb_first(relations: list[Relation], doc: Doc) -> list[Relation]:
+    """在昭平镇建设昭平县农产品冷链物流中心项目: the county written before the project is
+    part of its name; the sentence places it in the town, so the county is dropped."""
+    level = {e.key: _LEVELS.index(e.type) for e in doc.entities if e.type in _LEVELS}
+    finest: dict[tuple[str, int | None], int] = {}
+    for r in relations:
+        if r.predicate == "locatedIn" and r.rule in _PLACING_RULES and r.object in level:
+            key = (r.subject, r.sentence)
+            finest[key] = max(finest.get(key, -1), level[r.object])
+    return [
+        r for r in relations
+        if not (r.rule == "adjacent" and r.predicate == "locatedIn" and r.object in level
+                and finest.get((r.subject, r.sentence), -1) > level[r.object])
+    ]
 
 
 def _named_runner_first(relations: list[Relation], park: Entity | None) -> list[Relation]:
@@ -133,19 +180,28 @@ _REFERENCE = re.compile(
     r"该(区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园|项目|计划|工程)|全(区|县|市)"
     r"|(?:^|(?<=[,，;；。]))(项目|工程)(?=由)"  # 项目由X投资建设: the project just named
     r"|(?:^|(?<=[,，;；。、]))(联盟|协会|学会|商会)(?=[\u4e00-\u9fff])"  # 联盟理事长: the alliance just named
+    r"|(?:^|(?<=[,，;；。、]))(合作社|管委会|集团)(?=[\u4e00-\u9fff])"  # 合作社负责人X, 管委会副主任X: the one just named
+    r"|(?<=在)(村口|村里|村内|村头|镇上|镇里|镇区)"  # 在村口新建成的X: the village just named
 )
 _REFERENCE_TYPES = {"公司": {"Company"}, "企业": {"Company"}, "集团": {"Company"}, "联盟": {"Alliance"},
                     "协会": {"Alliance"}, "学会": {"Alliance"}, "商会": {"Alliance"}, "中心": {"Organization"}, "园区": {"Park"}, "园": {"Park"},
-                    "项目": {"Project"}, "计划": {"Program"}, "工程": {"Program", "Project"}}
+                    "项目": {"Project"}, "计划": {"Program"}, "工程": {"Program", "Project"}, "合作社": {"Company"},
+                    "管委会": {"Organization"}}
+_HOME_WORDS = {"村": "Community", "镇": "Subdistrict"}
+_NAMED_SO = {"管委会": ("管委会", "管理委员会")}  # the names a bare reference word may stand for
 
 
 def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity | None) -> list[_Item]:
     found = []
     for match in _REFERENCE.finditer(sentence.text):
         start = sentence.start + match.start()
-        kind = match.group(1) or match.group(2) or match.group(3) or match.group(4)
+        kind = match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(5) or match.group(6)
         if kind in {"区", "县", "市", "镇"}:
             target = focus
+        elif kind[0] in _HOME_WORDS and len(kind) == 2:
+            homes = [it for it in named if it.mention.end <= start and it.entity.type == _HOME_WORDS[kind[0]]
+                     and it.entity.name.endswith(kind[0])]
+            target = homes[-1].entity if homes else None
         else:
             wanted = _REFERENCE_TYPES[kind]
             earlier = [
@@ -153,7 +209,13 @@ def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity
                 if it.mention.end <= start and (it.entity.type in wanted or top_class(it.entity.type) in wanted)
             ]
             # 工程由X承建: the 工程 named last, before any programme
-            named_so = [it for it in earlier if it.entity.name.endswith(kind)] if kind in {"工程", "项目"} else []
+            named_so = [it for it in earlier if it.entity.name.endswith(_NAMED_SO.get(kind, kind))] \
+                if kind in {"工程", "项目", "合作社", "管委会"} else []
+            if kind == "集团":  # 集团正式加入X联盟: the group named last (by any of its names)
+                named_so = [it for it in earlier if any("集团" in n for n in (it.entity.name, *it.entity.aliases))
+                            and not it.entity.name.endswith(_UNIT_HEADS)]  # not 集团西安分公司
+            if kind in {"合作社", "管委会", "集团"} and not named_so:
+                continue  # 合作社 with no co-op named before: no one in particular
             target = (named_so or earlier)[-1].entity if earlier else None
         if target is not None:
             end = sentence.start + match.end()
@@ -166,7 +228,7 @@ def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity
 _NAME_REST = re.compile(
     r"[\u4e00-\u9fff（）()]{1,16}?(?:集团(?:股份)?有限公司|股份有限公司|有限责任公司|有限公司|集团|公司|研究院|研究所|大学|学院|医院|联盟|协会)"
 )
-_NOT_IN_NAMES = re.compile("[的了在与和及为是将把对向从由等]")
+_NOT_IN_NAMES = re.compile("[的了在与和及为是将把对向从由等]|设立|成立|组建|全资|控股")  # 在赣州设立全资子公司: no name
 
 
 def _unnamed(text: str, item: _Item, spans: list[tuple[int, int]]) -> _Item:
@@ -223,7 +285,13 @@ def _works_for(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: 
             gap = _AFTER_NAME.sub("", "".join(_between(sentence, before.mention.end, item.mention.start).split()))
             after = _post_after(sentence, item, lexicon)
             if gap and _is_post(gap, lexicon):
-                yield _relation(item.entity, "worksFor", before.entity, sentence, "post", gap)
+                second = _second_body(before.entity, gap, named, before.mention.text)
+                if second is None:
+                    yield _relation(item.entity, "worksFor", before.entity, sentence, "post", gap)
+                else:
+                    body, first_post, second_post = second
+                    yield _relation(item.entity, "worksFor", before.entity, sentence, "post", first_post)
+                    yield _relation(item.entity, "worksFor", body, sentence, "post", second_post)
                 yield from _first_post(sentence, items, items.index(before), item, lexicon)
                 continue
             if not gap and after:
@@ -250,17 +318,48 @@ def _works_for(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: 
 _AFTER_NAME = re.compile(r"^(?:[”’」』]?[）)]|[（(](?:以下简称|下称|简称)[^）)]{0,16}[）)])")
 
 
+# Bodies a park, town or district has side by side, each named as its place plus one of
+# these; after one of them is named in full, a second is often named by this word alone
+# (剑江高新区党工委书记、管委会主任).
+_SISTER_BODIES = ("管委会", "管理委员会", "党工委", "党委", "纪委", "人大常委会", "人民政府", "政府", "办事处")
+
+
+def _second_body(first: Entity, gap: str, named: list[_Item], written: str = "") -> tuple[Entity, str, str] | None:
+    """A党工委书记、管委会主任X: X also works for A管委会, the body of the same place
+    that the second post names by its kind alone; and in 川岷集团党委书记、董事长X, for
+    the 党委 of the company, when the text names it. (That body, the posts left to the
+    first body, the posts in that body), or None."""
+    heads = sorted(_SISTER_BODIES, key=len, reverse=True)
+    head = next((h for h in heads if first.name.endswith(h)), None)
+    places = {first.name[: -len(head)]} if head else {first.name, *first.aliases, written} - {""}
+    posts = gap.split("、")
+    for k, post in enumerate(posts):
+        kind = next((h for h in heads if post.startswith(h)), None)
+        if kind is None or kind == head or len(post) == len(kind) or (k == 0 and head) or (k == 0 and len(posts) == 1):
+            continue
+        wanted = {place + kind for place in places}
+        if kind in ("管委会", "管理委员会"):
+            wanted |= {place + other for place in places for other in ("管委会", "管理委员会")}
+        body = next((it.entity for it in named if {it.entity.name, *it.entity.aliases} & wanted), None)
+        if body is not None and body.key != first.key:
+            return body, "、".join(posts[:k] + posts[k + 1 :]), post[len(kind):]
+    return None
+
+
 def _first_of_two_posts(gap: str, lexicon: Lexicon) -> str | None:
     """农业农村局副局长、某中心主任X where the second body was not recognised: the
     first post, in the first body, still holds."""
     first, sep, rest = gap.partition("、")
     if not sep or not _is_post(first, lexicon) or _PUNCT.search(rest) or len(rest) > 3 * _MAX_POST:
         return None
-    return first if rest.endswith(tuple(lexicon.titles)) else None
+    return first if rest.endswith(tuple(lexicon.titles) + _WORKING_POSTS) else None
 
 
 def _first_post(sentence: Sentence, items: list[_Item], k: int, person: _Item, lexicon: Lexicon) -> Iterator[Relation]:
-    """学会会长、医院院长X: X also holds the first post, in the first body."""
+    """学会会长、医院院长X: X also holds the first post, in the first body (A（以下简称“B”）:
+    B is A again, not a first body)."""
+    while k > 0 and items[k - 1].entity.key == items[k].entity.key:
+        k -= 1
     if k == 0 or items[k - 1].top not in {"Organization", "Company"}:
         return
     first = items[k - 1]
@@ -381,7 +480,11 @@ def _still_there(sentence: Sentence, items: list[_Item], place: _Item) -> Iterat
     """在射洪市，A公司…；B公司的生产线…: a company opening the next part is in that place too."""
     if items and items[0].mention.start == sentence.start and items[0].top == "Company":
         yield _relation(items[0].entity, "locatedIn", place.entity, sentence, "at")
-_SETTLE = ("落户于", "落户", "入驻", "进驻", "落地", "位于", "坐落于", "扎根", "落户到", "入驻到", "搬迁至", "迁至", "迁入", "搬迁到")
+_BESIDE = re.compile(r"^(?:旁|附近|对面|周边|隔壁|一侧|东侧|西侧|南侧|北侧|之间)")
+_SEAT = ("总部", "其总部", "公司总部", "集团总部", "总部均")  # 川岷集团成立于2003年，总部位于宜宾市
+_MOVE_IN = ("落户于", "落户", "入驻", "进驻", "落地", "扎根", "落户到", "入驻到")
+_SEATED = ("设在", "设于")  # 研究院设在X大厦; 办公室设在某局 (a body, no place) says nothing
+_SETTLE = ("设在", "设于", "落户于", "落户", "入驻", "进驻", "落地", "位于", "坐落于", "扎根", "落户到", "入驻到", "搬迁至", "迁至", "迁入", "搬迁到")
 
 
 def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, focus: Entity | None, lexicon: Lexicon) -> Iterator[Relation]:
@@ -399,17 +502,26 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
         moved = text.rfind("把", clause_start - sentence.start, cue.start())
         if moved >= 0:  # A把旗下的B搬迁至C: B moves, not A
             subjects = [it for it in subjects if it.mention.start > sentence.start + moved]
-        if not subjects and cue_at == clause_start and cue.group() in _WHERE_LEAD:
-            subjects = _topic(sentence, items, cue_at)  # 科技园由A与B共建，位于莱山区解甲庄街道
+        lead = _between(sentence, clause_start, cue_at)
+        if not subjects and cue.group() in _WHERE_LEAD and lead in ("", *_SEAT):
+            subjects = _topic(sentence, items, clause_start)  # 科技园由A与B共建，位于莱山区解甲庄街道
+        elif not subjects and cue.group() in _MOVE_IN and _ADVERBS.fullmatch(lead):
+            subjects = _topic(sentence, items, clause_start, listed=True)  # A、B等6家企业已注册，正式入驻C
         if not subjects:
             continue
         after = text[cue.end() :]
         place: Entity | None = None
         following = [it for it in items if it.mention.start >= sentence.start + cue.end()]
-        if following and following[0].mention.start - (sentence.start + cue.end()) <= 1 and following[0].top in ALLOWED["locatedIn"][1]:
+        seated_gap = _between(sentence, sentence.start + cue.end(), following[0].mention.start) if following else ""
+        if following and cue.group() in _SEATED and following[0].top in ALLOWED["locatedIn"][1] and \
+                re.fullmatch(r"(?:已|新)?建成的|新建的|[^，,；;。]{0,4}的", seated_gap):
+            place = following[0].entity  # 孵化园设在已建成的科创中心内
+        elif following and following[0].mention.start - (sentence.start + cue.end()) <= 1 and following[0].top in ALLOWED["locatedIn"][1]:
             place = following[0].entity
         elif after.startswith(_HERE) and last_place is not None:
             place = last_place.entity
+        elif cue.group() in _SEATED:
+            continue
         elif focus is not None and not following or (following and following[0].top not in ALLOWED["locatedIn"][1]):
             # 园区已落地项目23个: what lands is after the verb, the park holds it
             subjects = [it for it in subjects if it.top != "Park" or it.entity.key == getattr(focus, "key", None)]
@@ -423,7 +535,12 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
                 if inner.mention.start != outer.mention.end or inner.top not in ALLOWED["locatedIn"][1]:
                     break
                 run.append(inner)
+            if len(run) > 1 and run[-1].top == "Facility" and _BESIDE.match(_between(sentence, run[-1].mention.end, run[-1].mention.end + 3)):
+                run = run[:-1]  # 位于A街道B大道旁: in the subdistrict, beside the road
             places = [it.entity for it in _finest_two(sentence, run)]
+        if following and following[0].entity is place and following[0].top == "Facility" and \
+                _BESIDE.match(_between(sentence, following[0].mention.end, following[0].mention.end + 3)):
+            continue  # 服务站设在农贸市场旁: beside it, not in it
         for subject in subjects:
             for where in places:
                 if subject.entity.key != where.key:
@@ -480,25 +597,43 @@ def _located_where(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]
                 yield _relation(items[k].entity, "locatedIn", place.entity, sentence, "settle")
 
 
-_DATELINE = re.compile(r"(?:\d+[年月日号]|[上下]午|近日|日前|讯)[)）]?$|讯[(（]")
+_DATELINE = re.compile(r"讯|电[)）]?$|记者")
+# clauses that go on describing the topic without naming it: 位于都匀市东部, 成立于2012年
+_PREDICATE = re.compile(r"^(?:位于|地处|坐落于|设在|设于|成立于|始建于|创建于|横跨|地跨|规划面积|总面积|占地|总部|现有)")
 
 
-def _topic(sentence: Sentence, items: list[_Item], clause_start: int) -> list[_Item]:
-    """The park, body or building that opens the clause just before, which this one goes on describing."""
-    text = _between(sentence, sentence.start, clause_start - 1)
-    previous = sentence.start + max((m.end() for m in re.finditer(r"[,，;；:：]", text)), default=0)
-    opening = [it for it in items if it.mention.start == previous]
-    if _DATELINE.search(_between(sentence, previous, clause_start - 1)):
-        return []  # 某日报讯（记者 X）12月2日，位于…: a dateline, not a topic
-    if opening and opening[0].top in ALLOWED["locatedIn"][0] and not _modifies_next(items, items.index(opening[0])):
-        return opening[:1]
+def _topic(sentence: Sentence, items: list[_Item], clause_start: int, listed: bool = False) -> list[_Item]:
+    """The park, body or building that opens an earlier clause, which this one goes on
+    describing (X成立于2012年，位于A，横跨B和C: each clause between says nothing of
+    anything else); with ``listed``, all of a list that opens it (A、B等6家企业…，正式入驻C)."""
+    end = clause_start - 1
+    while end > sentence.start:
+        text = _between(sentence, sentence.start, end)
+        previous = sentence.start + max((m.end() for m in re.finditer(r"[,，;；:：]", text)), default=0)
+        if _DATELINE.search(_between(sentence, previous, end)):
+            return []  # 某日报讯（记者 X）12月2日，位于…: a dateline, not a topic
+        opening = [it for it in items if it.mention.start == previous]
+        if opening:
+            if opening[0].top not in ALLOWED["locatedIn"][0] or _modifies_next(items, items.index(opening[0])):
+                return []
+            run = opening[:1]
+            k = items.index(opening[0]) + 1
+            while listed and k < len(items) and items[k].top in ALLOWED["locatedIn"][0] and \
+                    _between(sentence, run[-1].mention.end, items[k].mention.start) in _JOINED[1:]:
+                run.append(items[k])
+                k += 1
+            return _distinct(run)
+        if previous == sentence.start or not _PREDICATE.match(_between(sentence, previous, end)):
+            return []
+        end = previous - 1
     return []
 
 
 def _finest_two(sentence: Sentence, places: list[_Item]) -> list[_Item]:
     """广西崇左市凭祥市友谊镇: of regions written one inside the next, the two finest
     (友谊镇, 凭祥市) say where a thing is; the province and city above them do not.
-    A road or building in the run (梅岭社区颐年路18号) is kept."""
+    A road or building in the run (梅岭社区颐年路18号) is kept; below a city it counts as
+    one of the two (宜宾市叙州区科技大厦: the district and the building)."""
     kept: list[_Item] = []
     for k, place in enumerate(places):
         below = []
@@ -506,7 +641,8 @@ def _finest_two(sentence: Sentence, places: list[_Item]) -> list[_Item]:
             if _between(sentence, (below or [place])[-1].mention.end, inner.mention.start) != "":
                 break
             below.append(inner)
-        if place.top != "Region" or sum(it.top == "Region" for it in below) < 2:
+        finer = {"Region", "Facility"} if place.entity.type in {"City", "Province"} else {"Region"}
+        if place.top != "Region" or sum(it.top in finer for it in below) < 2:
             kept.append(place)
     return kept
 
@@ -569,7 +705,8 @@ def _adjacent(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
 # ---------------------------------------------------------------- implements
 
 
-def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, lexicon: Lexicon) -> Iterator[Relation]:
+def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, lexicon: Lexicon,
+                carried: Entity | None = None) -> Iterator[Relation]:
     """Who runs a program or project: the region or body that opens the sentence
     (泉山区坚持…, 打造“5+10幸福工程”), or one right before a cue verb in the same
     clause (泉山区推出…); otherwise the region the document is about."""
@@ -580,6 +717,8 @@ def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, le
         clause = _clause_before(sentence, item.mention.start)
         if _NOT_RUN.search(clause[-8:]):
             continue  # 学习运用“千万工程”经验, 反对形象工程: learned from or opposed, not run
+        if _MODIFIES.match(_between(sentence, item.mention.end, item.mention.end + 8).lstrip("”》\"")):
+            continue  # 安排P专项资金, 推进P的好经验, P推进情况: the programme qualifies another thing
         carriers = _carried_out_by(sentence, items, i)
         if carriers:
             for carrier in carriers:
@@ -593,11 +732,69 @@ def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, le
             or _cue_subject(sentence, items[:i], item, cues)
             or _opening_subject(sentence, items[:i], lexicon)
             or _earlier_clause_subject(sentence, items[:i], lexicon)
+            or _carried_to(sentence, items[:i], item, cues, carried)
         )
         if subject is not None:
             yield _relation(subject, "implements", item.entity, sentence, "implement")
         elif focus is not None:
             yield _relation(focus, "implements", item.entity, sentence, _FOCUS_IMPLEMENTS)
+
+
+def _carried_subject(sentences: tuple[Sentence, ...], sentence: Sentence, previous: list[_Item], lexicon: Lexicon) -> Entity | None:
+    """X实施P，…；启动Q: the body that opens the part before a semicolon (or its last
+    clause that opens with one) is still the subject of a part that opens with a verb."""
+    if sentence.index == 0 or not sentences[sentence.index - 1].text.endswith(("；", ";")):
+        return None
+    before = sentences[sentence.index - 1]
+    starts = [before.start] + [before.start + m.end() for m in re.finditer(r"[,，]", before.text)]
+    for start in reversed(starts):  # X镇镇长Y介绍，X镇将依托…；启动P: the subject of the last clause that has one
+        opening = [it for it in previous if it.mention.start == start]
+        if opening and opening[0].top in ALLOWED["implements"][0] and not _modifies_next(previous, previous.index(opening[0])) \
+                and not _post_after(before, opening[0], lexicon) and not _dateline_source(before, opening[0]) \
+                and _between(before, opening[0].mention.end, opening[0].mention.end + 1) != "的":
+            return opening[0].entity
+    return None
+
+
+def _carried_to(sentence: Sentence, before: list[_Item], item: _Item, cues: tuple[str, ...], carried: Entity | None) -> Entity | None:
+    """启动“P”，…: a part that opens with the verb, and names no one before P."""
+    if carried is None or before:
+        return None
+    lead = _between(sentence, sentence.start, item.mention.start)
+    lead = re.sub(r"^(?:并|还|也|同时|同步|又|再|将|正式|全面|深入|积极|大力)+", "", lead).rstrip("“《\"")
+    return carried if lead in cues else None
+
+
+_LEAD = re.compile(r"^(?:牵头|(?:具体)?负责(?:组织)?实施|负责推进|主抓)")
+_LEAD_LABEL = re.compile(r"(?:^|[,，;；。])(?:牵头|责任|主责)(?:单位|部门)[:：]$")
+_LEAD_JOINED = ("、", "和", "与", "及", "会同")
+
+
+def _led_by(sentence: Sentence, items: list[_Item], previous: list[_Item]) -> Iterator[Relation]:
+    """（一）实施P。由X牵头实施，Y配合 / 实施P，由X、Z牵头 / 牵头单位：X: the bodies that lead
+    run the programme or project the sentence (or heading) before it names; those
+    that only 配合 (assist) do not."""
+    for k, lead in enumerate(items):
+        opening = _between(sentence, sentence.start, lead.mention.start)
+        clause = opening[max((m.end() for m in re.finditer(r"[,，;；:：]", opening)), default=0):]
+        labelled = bool(_LEAD_LABEL.search(opening))  # 牵头单位：县商务局
+        if not (clause == "由" or labelled) or lead.top not in ALLOWED["implements"][0]:
+            continue
+        leads = [lead]
+        for nxt in items[k + 1 :]:
+            if nxt.top not in ALLOWED["implements"][0] or \
+                    _between(sentence, leads[-1].mention.end, nxt.mention.start) not in _LEAD_JOINED:
+                break
+            leads.append(nxt)
+        rest = _AFTER_NAME.sub("", _between(sentence, leads[-1].mention.end, leads[-1].mention.end + 12))
+        if not labelled and not _LEAD.match(rest):
+            continue
+        before = [it for it in items[:k] if it.top in ALLOWED["implements"][1]]
+        if not before and not any(it.top in ALLOWED["implements"][1] for it in items[k:]):
+            before = [it for it in previous if it.top in ALLOWED["implements"][1]]
+        if before:
+            for body in _distinct(leads):
+                yield _relation(body.entity, "implements", before[-1].entity, sentence, "led-by")
 
 
 # The rule name of ``focus implements P``, dropped where the text names who runs P.
@@ -634,7 +831,8 @@ def _earlier_clause_subject(sentence: Sentence, before: list[_Item], lexicon: Le
     of the sentence runs P, when no one nearer does."""
     clause_starts = [sentence.start] + [sentence.start + m.end() for m in re.finditer(r"[,，]", sentence.text)]
     for candidate in reversed(before):
-        if candidate.top not in {"Company", "Organization"} or _post_after(sentence, candidate, lexicon):
+        if candidate.top not in {"Company", "Organization"} or _post_after(sentence, candidate, lexicon) \
+                or _dateline_source(sentence, candidate):
             continue  # 县委常委、副县长X宣布: the body names a post, X is the subject
         opening = next((s for s in reversed(clause_starts) if s <= candidate.mention.start), sentence.start)
         lead = _between(sentence, opening, candidate.mention.start)
@@ -643,12 +841,16 @@ def _earlier_clause_subject(sentence: Sentence, before: list[_Item], lexicon: Le
     return None
 
 
+_MODIFIES = re.compile(r"^(?:(?:\(\d{4}[—\-－~至]\d{4}年\))?(?:实施方案|工作方案|行动方案|方案)(?:\(\d{4}[—\-－~至]\d{4}年\))?的通知|(?:\(\d{4}[—\-－~至]\d{4}年\))?(?:实施方案|工作方案|行动方案)|专项资金|资金|推进情况|实施情况|进展情况|完成情况|工作领导小组|领导小组|的(?:好)?经验|的做法|经验做法|考核)")
 _NOT_RUN = re.compile("学习|借鉴|运用|用好|反对|纠治|防止|杜绝")
 
 
 def _clause_before(sentence: Sentence, offset: int) -> str:
     text = _between(sentence, sentence.start, offset)
     return text[max((m.end() for m in re.finditer(r"[,，;；。:：]", text)), default=0) :]
+
+
+_AMOUNT = re.compile(r"^(?:计划|拟)?(?:总)?投资(?:约|超过|超)?[\d.]+(?:亿|万)?元")
 
 
 def _builder_after(sentence: Sentence, after: list[_Item], item: _Item, cues: tuple[str, ...]) -> Entity | None:
@@ -658,10 +860,16 @@ def _builder_after(sentence: Sentence, after: list[_Item], item: _Item, cues: tu
         if _PUNCT.search(gap) or len(gap) > 12:
             return None
         if candidate.top in ALLOWED["implements"][0] and gap.endswith("由"):
-            rest = _AFTER_NAME.sub("", _between(sentence, candidate.mention.end, candidate.mention.end + 30))[:8]
+            rest = _AFTER_NAME.sub("", _between(sentence, candidate.mention.end, candidate.mention.end + 30))
+            rest = _AMOUNT.sub("", rest)[:8]  # 由X投资32亿元建设
             if any(rest.lstrip("负责牵头组织投资出资").startswith(cue) or rest.startswith(cue) for cue in cues):
                 return candidate.entity
     return None
+
+
+def _dateline_source(sentence: Sentence, item: _Item) -> bool:
+    """某融媒体中心讯（记者…）: the paper that reports, not a subject."""
+    return _between(sentence, item.mention.end, item.mention.end + 2).startswith(("讯", "消息", "电"))
 
 
 def _opening_subject(sentence: Sentence, before: list[_Item], lexicon: Lexicon) -> Entity | None:
@@ -669,7 +877,7 @@ def _opening_subject(sentence: Sentence, before: list[_Item], lexicon: Lexicon) 
     nor one that only names a speaker's post (区民政局局长X表示，该区将实施P)."""
     if before and before[0].mention.start == sentence.start and before[0].top in ALLOWED["implements"][0] \
             and not _modifies_next(before, 0) and _between(sentence, before[0].mention.end, before[0].mention.end + 1) != "的" \
-            and not _post_after(sentence, before[0], lexicon):
+            and not _dateline_source(sentence, before[0]) and not _post_after(sentence, before[0], lexicon):
         return before[0].entity
     return None
 
@@ -784,11 +992,13 @@ def _verb_follows(sentence: Sentence, later: list[_Item], candidate: _Item, item
     return any(gap.startswith(cue) for cue in cues)
 
 
-def _places_run(sentence: Sentence, places: list[_Item]) -> list[_Item]:
-    """召夸镇、马街镇、板桥镇 / 岚山区虎山镇: places written in a row, from the first."""
+def _places_run(sentence: Sentence, places: list[_Item], adjacent: bool = False) -> list[_Item]:
+    """召夸镇、马街镇、板桥镇 / 岚山区虎山镇: places written in a row, from the first
+    (with ``adjacent``, only one inside the next: 岚山区虎山镇)."""
     run = [places[0]]
     for nxt in places[1:]:
-        if nxt.top not in ALLOWED["locatedIn"][1] or _between(sentence, run[-1].mention.end, nxt.mention.start) not in _JOINED:
+        if nxt.top not in ALLOWED["locatedIn"][1] or \
+                _between(sentence, run[-1].mention.end, nxt.mention.start) not in (_JOINED[:1] if adjacent else _JOINED):
             break
         run.append(nxt)
     return run
@@ -852,7 +1062,11 @@ def _built_by_place(sentence: Sentence, items: list[_Item]) -> Iterator[Relation
     """河田镇将在罗汉岭一带建设P / 三洲镇将新建X: what a town or county builds,
     with no other place named, is in it (a city builds across its counties)."""
     for i, item in enumerate(items):
-        if item.entity.type not in _BUILDING_PLACES or _between(sentence, item.mention.start - 1, item.mention.start) not in ("", "，", ",", "；", ";", "。") \
+        first = i  # 鲅鱼圈区熊岳镇规划建设的P: the town at the end of a run of places builds
+        while first > 0 and items[first - 1].top == "Region" and items[first - 1].mention.end == items[first].mention.start:
+            first -= 1
+        opening = items[first].mention.start
+        if item.entity.type not in _BUILDING_PLACES or _between(sentence, opening - 1, opening) not in ("", "，", ",", "；", ";", "。") \
                 or _modifies_next(items, i):
             continue
         clause_end = _clause_end(sentence, item.mention.end)
@@ -873,6 +1087,120 @@ def _built_by_place(sentence: Sentence, items: list[_Item]) -> Iterator[Relation
                 break
 
 
+_INSIDE_PARK = re.compile(r"(?:园区|产业园|开发区|高新区)内的")
+
+
+def _inside_park(sentence: Sentence, items: list[_Item], named: list[_Item], park: Entity | None) -> Iterator[Relation]:
+    """确保园区内的A项目二期开工、B项目投产: what the clause names after 园区内的 is in the
+    park the text is about, or else in the park named last."""
+    for cue in _INSIDE_PARK.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        if any(it.mention.start < at + 2 <= it.mention.end for it in items if it.mention.rule != "reference"):
+            continue  # part of a park's own name (某某产业园内的): the adjacent rule reads it
+        home = park
+        if home is None:
+            earlier = [it for it in named if it.mention.end <= at and it.top == "Park"]
+            home = earlier[-1].entity if earlier else None
+        if home is None:
+            continue
+        end = sentence.start + cue.end()
+        clause_end = _clause_end(sentence, end)
+        for item in items:
+            if end <= item.mention.start < clause_end and item.top in ALLOWED["locatedIn"][0] and item.top != "Park":
+                yield _relation(item.entity, "locatedIn", home, sentence, "inside-park")
+
+
+_INSIDE_TOWN = re.compile(r"位于(镇|乡|村)(?:内|里|中)的")
+
+
+def _inside_town(sentence: Sentence, items: list[_Item], named: list[_Item]) -> Iterator[Relation]:
+    """榆林镇将依托位于镇内的X加工园: X is in the town (or village) named last."""
+    for cue in _INSIDE_TOWN.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        wanted = "Community" if cue.group(1) == "村" else "Subdistrict"
+        earlier = [it for it in named if it.mention.end <= at and it.entity.type == wanted
+                   and it.entity.name.endswith(cue.group(1) if wanted == "Subdistrict" else ("村", "社区"))]
+        after = [it for it in items if it.mention.start == sentence.start + cue.end()]
+        if earlier and after and after[0].top in ALLOWED["locatedIn"][0]:
+            yield _relation(after[0].entity, "locatedIn", earlier[-1].entity, sentence, "inside-town")
+
+
+_BROUGHT_IN_BY = re.compile(r"^(?:引进|招引|引入|引来)的")
+
+
+def _brought_in_by(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """X公司是剑江高新区引进的第一家半导体企业: a company a park or place brought in is there."""
+    for company, place in zip(items, items[1:]):
+        if company.top != "Company" or place.top not in {"Park", "Region"} or \
+                not _IS.match(_AFTER_NAME.sub("", _between(sentence, company.mention.end, place.mention.start))):
+            continue
+        if _BROUGHT_IN_BY.match(_between(sentence, place.mention.end, place.mention.end + 4)):
+            yield _relation(company.entity, "locatedIn", place.entity, sentence, "brought-in-by")
+
+
+_PARK_BODY = re.compile(r"(?:管委会|管理委员会)$")
+_BUILDS = re.compile(r"^(?:已|先后|相继|陆续|还|将|累计|共)*(?:建成|建设|新建|打造|规划建设|投资建设)(?:了)?")
+
+
+def _built_by_park_body(sentence: Sentence, items: list[_Item], named: list[_Item]) -> Iterator[Relation]:
+    """剑江高新区管委会先后建成A产业园和B孵化园: what a park's administration builds is in that park."""
+    for k, body in enumerate(items):
+        if body.top != "Organization" or not _PARK_BODY.search(body.entity.name):
+            continue
+        place = _PARK_BODY.sub("", body.entity.name)
+        home = next((it.entity for it in named if it.top == "Park" and place in {it.entity.name, *it.entity.aliases}), None)
+        rest = [it for it in items[k + 1 :] if it.entity.key != body.entity.key]
+        if home is None or not rest:
+            continue
+        verb = _BUILDS.match(_AFTER_NAME.sub("", _between(sentence, body.mention.end, rest[0].mention.start)))
+        if verb is None or verb.end() != len(_AFTER_NAME.sub("", _between(sentence, body.mention.end, rest[0].mention.start))):
+            continue
+        for built in _places_run(sentence, rest) if rest[0].top in ALLOWED["locatedIn"][1] else rest[:1]:
+            if built.top in {"Park", "Facility", "Project"} and built.entity.key != home.key:
+                yield _relation(built.entity, "locatedIn", home, sentence, "built-by-park-body")
+
+
+_SPAN = re.compile("横跨|地跨")
+
+
+def _spans(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """X位于Y东部，横跨A街道和B镇: a park (or anything placed) across several places is in each."""
+    for cue in _SPAN.finditer(sentence.text):
+        clause_start = sentence.start + max((m.end() for m in re.finditer(r"[,，;；:：]", sentence.text[: cue.start()])), default=0)
+        at = sentence.start + cue.start()
+        subjects = [it for it in items if clause_start <= it.mention.start and it.mention.end <= at and it.top in ALLOWED["locatedIn"][0]]
+        if not subjects and _ADVERBS.fullmatch(_between(sentence, clause_start, at)):
+            subjects = _topic(sentence, items, clause_start)
+        after = [it for it in items if it.mention.start == at + len(cue.group())]
+        if not subjects or not after or after[0].top not in ALLOWED["locatedIn"][1]:
+            continue
+        for place in _places_run(sentence, items[items.index(after[0]):]):
+            for subject in subjects[-1:]:
+                yield _relation(subject.entity, "locatedIn", place.entity, sentence, "spans")
+
+
+# the opening verbs end the clause (A分公司在X揭牌成立。), or A在X成立研发中心 says where the centre is
+_OPENED = re.compile(r"^(?:正式|举行)?(?:揭牌成立|揭牌|挂牌成立|挂牌|注册成立|成立|开业|落户)(?:仪式|大会|活动)?$"
+                     r"|^(?:计划|拟|将|已)?(?:投资建设|投资兴建|投资|建厂|设厂)")  # not 设立: a subsidiary set up there is
+# building, without investing, places the builder only when it builds its own plant (a contractor builds roads)
+_BUILDS_OWN = re.compile(r"^(?:计划|拟|将|已)?(?:建设|新建|扩建)[^，,；;。]{0,16}(?:生产线|厂房|厂区|工厂|车间|生产基地|总部)")
+
+
+def _opened_at(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """A分公司在武汉市东西湖区揭牌成立 / 该公司在X产业园投资建设P: a company or branch
+    opened or building in a place is there (an alliance founded at a meeting in a city is not)."""
+    for k, unit in enumerate(items[:-1]):
+        first = items[k + 1]
+        if not (unit.top == "Company" or unit.entity.name.endswith(_UNIT_HEADS)) or first.top not in ALLOWED["locatedIn"][1] or \
+                _between(sentence, unit.mention.end, first.mention.start) != "在":
+            continue
+        run = _places_run(sentence, items[k + 1 :], adjacent=True)
+        verb = _between(sentence, run[-1].mention.end, _clause_end(sentence, run[-1].mention.end))
+        if _OPENED.match(verb) or _BUILDS_OWN.match(verb):
+            for place in _finest_two(sentence, run):
+                yield _relation(unit.entity, "locatedIn", place.entity, sentence, "opened-at")
+
+
 _SITE = re.compile("选址(?:于|在)?")
 
 
@@ -882,7 +1210,8 @@ def _sited(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
         after = [it for it in items if it.mention.start == sentence.start + cue.end()]
         before = [it for it in items if it.mention.end <= sentence.start + cue.start() and it.top == "Project"]
         if after and before and after[0].top in ALLOWED["locatedIn"][1]:
-            yield _relation(before[-1].entity, "locatedIn", after[0].entity, sentence, "site")
+            for place in _finest_two(sentence, _places_run(sentence, items[items.index(after[0]):], adjacent=True)):
+                yield _relation(before[-1].entity, "locatedIn", place.entity, sentence, "site")
 
 
 # ---------------------------------------------------------------- memberOf, subOrganizationOf
@@ -1010,6 +1339,131 @@ def _formed_from(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
                 yield _relation(item.entity, "memberOf", group.entity, sentence, "formed-from")
 
 
+_MEMBER_UNIT = re.compile(r"(?:常务)?(?:副)?(?:会长|理事长|理事|监事长|监事|主席|主任|秘书长|成员|会员)单位")
+_IS = re.compile(r"^(?:同时|还|也|已|正式|均|都|现|目前)*(?:是|为|当选为|当选|成为)$")
+
+
+def _member_unit(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """X同时还是Y协会会长单位 / X当选Y联盟理事单位: X is a member of Y."""
+    for cue in _MEMBER_UNIT.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        alliance = next((it for it in items if it.mention.end == at and it.top == "Organization" and _is_alliance(it.entity)), None)
+        if alliance is None:
+            continue
+        k = items.index(alliance)
+        member = items[k - 1] if k else None
+        if member is not None and member.top in {"Company", "Organization"} and \
+                _IS.match(_between(sentence, member.mention.end, alliance.mention.start)):
+            yield _relation(member.entity, "memberOf", alliance.entity, sentence, "member-unit")
+
+
+_SETS_UNDER = re.compile(r"下设(?:有)?")
+
+
+def _sets_up_under(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """研究院（…）设在X，现有研发人员420人，下设A实验室、B实验室和C中心: each unit listed
+    after 下设 is a unit of the body the clause (or the sentence's topic) is about."""
+    for cue in _SETS_UNDER.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        clause_start = sentence.start + max((m.end() for m in re.finditer(r"[,，;；:：]", sentence.text[: cue.start()])), default=0)
+        owners = [it for it in items if clause_start <= it.mention.start and it.mention.end <= at and it.top in {"Company", "Organization"}]
+        if not owners and _ADVERBS.fullmatch(_between(sentence, clause_start, at)):
+            owners = _topic(sentence, items, clause_start)
+        after = [it for it in items if it.mention.start == at + len(cue.group())]
+        if not owners or not after or owners[-1].top not in {"Company", "Organization"}:
+            continue
+        units = [after[0]]
+        for nxt in items[items.index(after[0]) + 1 :]:
+            if _between(sentence, units[-1].mention.end, nxt.mention.start) not in _JOINED[1:]:
+                break
+            units.append(nxt)
+        for unit in units:
+            if unit.top in {"Company", "Organization"}:
+                yield _relation(unit.entity, "subOrganizationOf", owners[-1].entity, sentence, "sets-up-under")
+
+
+_IS_UNIT_OF = re.compile(r"^(?:是|系|为|作为)$")
+_UNIT_WORD = re.compile(r"^的?(?:全资|控股|绝对控股)?(?:子公司|分公司|二级公司|下属企业|下属公司|下属单位|研发中心|分支机构)")
+_OWNS = re.compile(r"^(?:旗下|下属)(?:拥有|有|包括|设有)[:：]?$")
+
+
+def _unit_of(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """A公司是X集团的全资子公司 / A系X控股子公司: A is X's unit; X旗下拥有A、B: so are A and B."""
+    for unit, parent in zip(items, items[1:]):
+        if unit.top not in {"Company", "Organization"} or parent.top not in {"Company", "Organization"}:
+            continue
+        if _IS_UNIT_OF.match(_AFTER_NAME.sub("", _between(sentence, unit.mention.end, parent.mention.start))) and \
+                _UNIT_WORD.match(_between(sentence, parent.mention.end, parent.mention.end + 10)) and unit.entity.key != parent.entity.key:
+            yield _relation(unit.entity, "subOrganizationOf", parent.entity, sentence, "unit-of")
+    for k, owner in enumerate(items):
+        if owner.top not in {"Company", "Organization"}:
+            continue
+        clause = _clause_end(sentence, owner.mention.end)
+        owned = [it for it in items[k + 1 :] if it.mention.start < clause and it.top in {"Company", "Organization"}]
+        if not owned or not _OWNS.match(_between(sentence, owner.mention.end, owned[0].mention.start).lstrip("，,")):
+            continue
+        run = [owned[0]]
+        for nxt in owned[1:]:
+            if _between(sentence, run[-1].mention.end, nxt.mention.start) not in _JOINED[1:]:
+                break
+            run.append(nxt)
+        for unit in run:
+            yield _relation(unit.entity, "subOrganizationOf", owner.entity, sentence, "owns")
+
+
+_SERVES_AS = re.compile(r"^作为(集团|公司)?的?([\u4e00-\u9fff]{1,8}?(?:中枢|中心|平台|机构|部门|板块|基地))[,，]")
+
+
+def _serves_as(sentence: Sentence, items: list[_Item], main: Entity | None) -> Iterator[Relation]:
+    """作为集团的研发中枢，X研究院… / 作为A公司的研发中心，B…: B is a unit of the company
+    (the one the text is about, when the text says 集团 or 公司)."""
+    match = _SERVES_AS.match(sentence.text)
+    if match is None:
+        return
+    owners = [it for it in items if it.mention.end <= sentence.start + match.end() and it.top == "Company"]
+    owner = owners[-1].entity if owners else main if match.group(1) else None
+    unit = next((it for it in items if it.mention.start == sentence.start + match.end()), None)
+    if owner is not None and unit is not None and unit.top in {"Company", "Organization"} and unit.entity.key != owner.key:
+        yield _relation(unit.entity, "subOrganizationOf", owner, sentence, "serves-as")
+
+
+_SUBSIDIARY = re.compile(r"(?:全资|控股|参股)?(?:子公司|分公司)$")
+_SUBSIDIARY_OPENING = re.compile(r"^(?:全资|控股|参股)(?:子公司)(?=.)")  # a name read with the word before it
+
+
+def _subsidiary_named(sentence: Sentence, items: list[_Item], main: Entity | None = None) -> Iterator[Relation]:
+    """A公司…全资子公司B / 集团还将支持控股子公司（自贡）B: B is a subsidiary of the company
+    written right before the word, or else of the company the text is about, or else of
+    the company named last before it."""
+    for k, unit in enumerate(items):
+        if unit.top != "Company":
+            continue
+        start = unit.mention.start
+        if k and items[k - 1].top == "Region" and items[k - 1].mention.end == start:
+            start = items[k - 1].mention.start  # 控股子公司自贡川岷…: the place opens the name
+        written = _between(sentence, start - 6, start)
+        cue = _SUBSIDIARY.search(written)
+        if not (cue or _SUBSIDIARY_OPENING.match(unit.mention.text)):
+            continue
+        cue_at = start - (len(written) - cue.start()) if cue else start
+        if re.search(r"(?:成立|设立|组建)了?$", _between(sentence, cue_at - 3, cue_at)):
+            continue  # A在X设立全资子公司B: the set-up rule reads it
+        before = [it for it in items[:k] if it.top == "Company" and it.entity.key != unit.entity.key]
+        adjacent = [it for it in before if _between(sentence, it.mention.end, cue_at) in ("", "的")]
+        bare = [m for m in re.finditer("集团|公司", sentence.text[: cue_at - sentence.start])
+                if not any(it.mention.start <= sentence.start + m.start() < it.mention.end for it in items)]
+        if adjacent:
+            parent = adjacent[-1].entity
+        elif bare and main is not None and main.key != unit.entity.key:
+            parent = main  # 集团还将支持控股子公司B: the group the text is about
+        elif before and not bare:
+            parent = before[-1].entity
+        else:
+            continue
+        if parent is not None:
+            yield _relation(unit.entity, "subOrganizationOf", parent, sentence, "subsidiary")
+
+
 def _parent_cues(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
     """``A 下属的 B`` / ``A 旗下 B``: B is a unit of A; and in A把旗下的B… / 集团…由旗下的B…
     the owner is the company (or, for a unit that is no company, the body) named last before."""
@@ -1027,10 +1481,11 @@ def _parent_cues(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
 
 
 # 在园区 / 在当地: a place the text does not name may stand before the verb
-_SET_UP_VERB = re.compile(r"^(?:已|还|专门|同时|先后|正式)*(?:在[\u4e00-\u9fff]{1,4})?(?:注册)?(?:成立|设立|组建)了?$")
+_SET_UP_VERB = re.compile(r"^(?:已|还|专门|同时|先后|正式)*(?:在[\u4e00-\u9fff]{1,4})?(?:注册)?(?:成立|设立|组建)了?"
+                          r"(?:(?:全资|控股)?(?:子公司|分公司))?$")  # 设立全资子公司B
 
 
-def _set_up_by(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+def _set_up_by(sentence: Sentence, items: list[_Item], park: Entity | None = None) -> Iterator[Relation]:
     """A公司(已在X)(注册)成立/设立了B: a company B set up by company A is A's subsidiary or
     branch (and is in X); so is a 分公司 / 分院 unit set up by any body."""
     for k, parent in enumerate(items):
@@ -1050,8 +1505,17 @@ def _set_up_by(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
         if not (parent.top == unit.top == "Company" or unit.entity.name.endswith(_UNIT_HEADS)):
             continue
         yield _relation(unit.entity, "subOrganizationOf", parent.entity, sentence, "set-up")
-        if place is not None:
-            yield _relation(unit.entity, "locatedIn", place.entity, sentence, "set-up")
+        home = place.entity if place is not None else _park_meant(gap, items[:k], park)
+        if home is not None:
+            yield _relation(unit.entity, "locatedIn", home, sentence, "set-up")
+
+
+def _park_meant(gap: str, before: list[_Item], park: Entity | None) -> Entity | None:
+    """在园区设立了B: 园区 is the park the text is about, or else the park named just before."""
+    if not re.search(r"在(?:园区|产业园|开发区|高新区)", gap):
+        return None
+    parks = [it.entity for it in before if it.top == "Park"]
+    return park or (parks[-1] if parks else None)
 
 
 _CONTACT = re.compile(r"^(?:联系人|联系方式|联 系 人)?[:：]?\s*$")
@@ -1072,6 +1536,47 @@ def _contact_line(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
 
 
 _HOLDS = re.compile(r"^(?:兼任|担任|出任|任)$")
+_APPOINT = re.compile(r"(?:任命|聘任|聘请|提名|推选|选举|委任)$")
+_WORKING_POSTS = tuple(_lines("rel_posts.txt"))
+
+
+def _appointed(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: list[_Item]) -> Iterator[Relation]:
+    """任命X为区营商环境建设局局长 / 任命X为A党工委副书记、管委会常务副主任: X works for
+    the body named after 为, in the post after it (and for the sister body the next post names)."""
+    for person, body in zip(items, items[1:]):
+        if person.top != "Person" or body.top not in {"Company", "Organization"} or \
+                _between(sentence, person.mention.end, body.mention.start) != "为" or \
+                not _APPOINT.search(_between(sentence, person.mention.start - 4, person.mention.start)):
+            continue
+        rest = _AFTER_NAME.sub("", _between(sentence, body.mention.end, _clause_end(sentence, body.mention.end)))
+        post = rest.removesuffix("职务")
+        if not post or not _is_post(post, lexicon):
+            continue
+        second = _second_body(body.entity, post, named)
+        first_post = second[1] if second else post
+        yield _relation(person.entity, "worksFor", body.entity, sentence, "appointed", first_post)
+        if second:
+            yield _relation(person.entity, "worksFor", second[0], sentence, "appointed", second[2])
+
+
+def _headed_by(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
+    """指挥部由X任总指挥，Y任常务副总指挥: each person named with 任 and a post in the
+    clauses that follow works for the body (a working body: 指挥部, 领导小组)."""
+    posts = tuple(lexicon.titles) + _WORKING_POSTS
+    for body, first in zip(items, items[1:]):
+        if body.top not in {"Company", "Organization"} or first.top != "Person" or \
+                _between(sentence, body.mention.end, first.mention.start) != "由":
+            continue
+        for person in (it for it in items if it.mention.start >= first.mention.start and it.top == "Person"):
+            opening = _between(sentence, person.mention.start - 1, person.mention.start)
+            if person is not first and opening not in ("，", ",", "；", ";"):
+                continue
+            role = re.match(r"(?:兼任|担任|出任|任)([\u4e00-\u9fff]{1,8}?)(?=[,，;；。、]|$)", sentence.text[person.mention.end - sentence.start :])
+            if role is None or not role.group(1).endswith(posts):
+                if person is first:
+                    break
+                continue
+            yield _relation(person.entity, "worksFor", body.entity, sentence, "headed-by", role.group(1))
 
 
 def _holds_post(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
@@ -1087,31 +1592,112 @@ def _holds_post(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Ite
 
 
 # Departments named after the body they belong to: 某大学公共卫生学院, 某医院检验中心.
-_DEPARTMENT_HEADS = ("学院", "研究院", "研究所", "研究中心", "医院", "实验室", "中心", "办公室", "系", "部", "处", "科")
+_DEPARTMENT_HEADS = ("学院", "研究院", "研究所", "研究中心", "医院", "实验室", "中心", "办公室", "督查室", "系", "部", "处", "科", "股")
 
 
-def _units(doc: Doc) -> Iterator[Relation]:
+def _units(doc: Doc, focus: Entity | None = None) -> Iterator[Relation]:
     """…有限公司永安分公司 is a unit of …有限公司, and 某大学公共卫生学院 of 某大学,
-    where both are named."""
+    where both are named (昭平县人民政府办公室 of what the text calls 县人民政府, in a
+    text about 昭平县)."""
     orgs = [e for e in doc.entities if top_class(e.type) in {"Company", "Organization"}]
     for unit in orgs:
         department = top_class(unit.type) == "Organization" and unit.name.endswith(_DEPARTMENT_HEADS)
         if not unit.name.endswith(_UNIT_HEADS) and not department:
             continue
-        parents = [p for p in orgs if p is not unit and _named_after(unit, p)]
+        parents = [p for p in orgs if p is not unit and _named_after(unit, p, focus)]
         if parents:
-            parent = max(parents, key=lambda p: len(_named_after(unit, p)))
+            parent = max(parents, key=lambda p: len(_named_after(unit, p, focus)))
             sentence = _sentence_of(doc, unit.mentions[0])
             yield _relation(unit, "subOrganizationOf", parent, sentence, "unit-name")
 
 
-def _named_after(unit: Entity, parent: Entity) -> str:
+def _named_after(unit: Entity, parent: Entity, focus: Entity | None = None) -> str:
     """The parent's name or short name that opens the unit's name (闽汀集团第三工程分公司,
     where 闽汀集团 is what the text calls 福建闽汀生态建设集团有限公司), or ''."""
     names = {parent.name, *parent.aliases, *(m.text for m in parent.mentions)}
+    if focus is not None and focus.name[-1:] in "县市区":  # 县人民政府 in a text about 昭平县
+        names |= {focus.name + n[1:] for n in names if n[:1] == focus.name[-1] and len(n) > 3}
     unit_names = {unit.name, *unit.aliases}
     found = [n for n in names for u in unit_names if len(n) >= 3 and u.startswith(n) and len(u) - len(n) >= 2]
     return max(found, key=len, default="")
+
+
+_INVESTS = re.compile("投资|签约|签订|签署|建设|承建|开发|出资")  # the firm is said to invest, not just to help
+_TRADE_NAME = 2  # the characters of a firm's own name (字号) a project must open with
+_NEAR = 2  # how many sentences apart the firm and its project may first be named
+
+
+def _named_for_company(doc: Doc, lexicon: Lexicon) -> Iterator[Relation]:
+    """辽宁海晟重工装备有限公司 … 海晟海上风电装备制造基地项目: a project whose name opens
+    with a firm's own name (its 字号, what is left after the places its name starts
+    with) is that firm's, when the two are named close together, the text speaks of
+    investing or building where either is named, and no other firm of the text has
+    that name (姚江文旅发展有限公司 only assisting with 姚江夜游提升项目 is not its owner)."""
+    companies = [e for e in doc.entities if top_class(e.type) == "Company" and not e.name.endswith(_UNIT_HEADS)]
+    trade = {e.key: _trade_names(e.name, lexicon) for e in companies}
+    for project in (e for e in doc.entities if e.type == "Project"):
+        if re.match(r"^[\u4e00-\u9fff]{2}[省市区县镇乡]", project.name):
+            continue  # 武汉市…项目: named after a place
+        owners = [c for c in companies if any(project.name.startswith(head) for head in trade[c.key])]
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        near = [
+            (p, c) for p in project.mentions for c in owner.mentions
+            if abs(_sentence_of(doc, p).index - _sentence_of(doc, c).index) <= _NEAR
+        ]
+        invests = any(_INVESTS.search(_sentence_of(doc, m).text) for m in (*owner.mentions, *project.mentions))
+        if near and invests:
+            yield _relation(owner, "implements", project, _sentence_of(doc, near[0][0]), "trade-name")
+
+
+def _trade_names(name: str, lexicon: Lexicon) -> list[str]:
+    """海晟 in 辽宁海晟重工装备有限公司, 云谷 in 呼和浩特云谷数据科技有限公司: what may be the
+    firm's own name, after each place its name opens with (营口北辰镁业: 北辰, whether or
+    not 北辰 is also a place, and 镁业); the whole name's opening when it opens with none."""
+    gaz = lexicon.gazetteer
+    found: list[str] = []
+    rest = name
+    while True:
+        place = next((rest[:end] for end in range(min(len(rest) - 1, 9), 1, -1)
+                      if gaz.lookup(rest[:end]) or rest[:end] in gaz.world or rest[:end] == "中国"), None)
+        if place is None:
+            break
+        rest = rest[len(place):].lstrip("市省县区")
+        found.append(rest[:_TRADE_NAME])
+    found = found or [name[:_TRADE_NAME]]
+    return [head for head in found if len(head) == _TRADE_NAME and all("\u4e00" <= ch <= "\u9fff" for ch in head)]
+
+
+_PLACE_UNIT = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,6}?)(?:分公司|子公司|办事处|分院)$")
+_MAIN_COMPANY_MENTIONS = 3
+
+
+def _place_units(doc: Doc, lexicon: Lexicon) -> Iterator[Relation]:
+    """贵阳分公司, 泸州子公司 — a unit named by its place alone, in a text about one
+    company (named far more often than any other), is that company's."""
+    main = _main_company(doc)
+    if main is None:
+        return
+    gaz = lexicon.gazetteer
+    for unit in doc.entities:
+        match = _PLACE_UNIT.match(unit.name)
+        if unit is main or top_class(unit.type) != "Company" or match is None:
+            continue
+        if gaz.lookup(match.group("place")) or match.group("place") in gaz.towns or match.group("place") in gaz.world:
+            yield _relation(unit, "subOrganizationOf", main, _sentence_of(doc, unit.mentions[0]), "place-unit")
+
+
+def _main_company(doc: Doc) -> Entity | None:
+    """The company a text is about: not a unit, named at least three times and more
+    than twice as often as any other company."""
+    counts = sorted(
+        ((len(e.mentions), e) for e in doc.entities if top_class(e.type) == "Company" and not e.name.endswith(_UNIT_HEADS)),
+        key=lambda pair: -pair[0],
+    )
+    if not counts or counts[0][0] < _MAIN_COMPANY_MENTIONS or len(counts) > 1 and counts[1][0] * 2 > counts[0][0]:
+        return None
+    return counts[0][1]
 
 
 # ---------------------------------------------------------------- defaults
@@ -1130,6 +1716,7 @@ def _defaults(doc: Doc, focus: Entity | None, park: Entity | None, found: list[R
     if focus is None:
         return
     types = {e.key: e.type for e in doc.entities}
+    town = _focus_town(doc, found)
     # a place on a road or in a building is still to be placed in an area
     placed = {r.subject for r in found if r.predicate in {"locatedIn", "partOf"} and top_class(types.get(r.object, "")) != "Facility"}
     for entity in doc.entities:
@@ -1140,8 +1727,42 @@ def _defaults(doc: Doc, focus: Entity | None, park: Entity | None, found: list[R
             yield _relation(entity, "locatedIn", park, sentence, "focus-park")
         elif entity.type in {"Park", "Facility", "Project"}:
             yield _relation(entity, "locatedIn", _home_region(doc, entity, focus), sentence, "focus")
+        elif entity.type == "Community" and town is not None:
+            yield _relation(entity, "partOf", town, sentence, "focus-town")
         elif entity.type in {"Subdistrict", "Community"} and focus.type in {"District", "City"}:
             yield _relation(entity, "partOf", focus, sentence, "focus")
+
+
+def _focus_town(doc: Doc, found: list[Relation]) -> Entity | None:
+    """The town a text is about, below the region it names as its focus: the town named
+    most (at least three times, and twice as often as any other), which the text places
+    in a region. Villages it names with no town of their own are its villages."""
+    towns = sorted(((len(e.mentions), e) for e in doc.entities if e.type == "Subdistrict" and e.name.endswith(("镇", "乡"))),
+                   key=lambda pair: -pair[0])  # a city's 街道 holds fewer of the places a text names
+    if not towns or towns[0][0] < 3 or len(towns) > 1 and towns[1][0] * 2 > towns[0][0]:
+        return None
+    town = towns[0][1]
+    return town if any(r.subject == town.key and r.predicate == "partOf" for r in found) else None
+
+
+def _named_for_village(doc: Doc, found: list[Relation]) -> Iterator[Relation]:
+    """南插村益农养蜂专业合作社 is in 南插村; 南插村蜂产品加工车间建设项目, which the text
+    names no one as running, is the village's own."""
+    villages = [e for e in doc.entities if e.type == "Community"]
+    runners = {r.object for r in found if r.predicate == "implements" and r.rule != _FOCUS_IMPLEMENTS}
+    written_before = {(m.end, v.key): v for v in villages for m in v.mentions}
+    for entity in doc.entities:
+        village = next((v for v in villages if v is not entity and any(
+            entity.name.startswith(n) and len(entity.name) > len(n) + 1 for n in (v.name, *v.aliases))), None)
+        village = village or next((written_before[(m.start, v.key)] for m in entity.mentions for v in villages
+                                   if (m.start, v.key) in written_before), None)  # 南插村 + 蜂产品加工车间建设项目
+        if village is None:
+            continue
+        sentence = _sentence_of(doc, entity.mentions[0])
+        if top_class(entity.type) == "Company":
+            yield _relation(entity, "locatedIn", village, sentence, "village-name")
+        elif entity.type == "Project" and entity.key not in runners:
+            yield _relation(village, "implements", entity, sentence, "village-name")
 
 
 def _home_region(doc: Doc, entity: Entity, focus: Entity) -> Entity:
