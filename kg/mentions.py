@@ -317,7 +317,7 @@ _OWNER_REFERENCES = frozenset({"该校", "该院", "该大学", "该集团", "�
 _UNIT_TYPES = frozenset({"EducationalOrganization", "GovernmentBody"})
 _PRESS_NEXT = frozenset({"记者", "讯", "报道", "编辑", "评论员"})
 _PRESS_ONLY = frozenset({"报"})
-_UNIT_OF_BODY_ONLY = frozenset({"科"})
+_UNIT_OF_BODY_ONLY = frozenset({"科", "股"})
 _UNIT_OF_BODY = re.compile("局|委|厅|署|海关|院|办|中心|处")
 _PLACE_LED_ONLY = frozenset({"港"})
 
@@ -607,12 +607,16 @@ _CLOSING_HEADS = frozenset(
 _UNIT_HEADS = ("分公司", "子公司", "分行", "支行", "分院", "分会", "分局", "分中心", "办事处")
 
 
+# Departments, named after the company or body they belong to (…集团人力资源部, …集团党委宣传部).
+_DEPARTMENT_HEADS = ("部", "处", "科", "办公室")
+
+
 def _ends_other_name(token: Token, suffix, lexicon: Lexicon) -> bool:
     """种子公司荷兰…公司: a company name ends at 公司, so the next name starts after
     it, as 形象工程政绩工程 holds two names; but a branch is named after its
     parent (…有限公司永安分公司)."""
     if token.word in _CLOSING_HEADS:
-        return not suffix.text.endswith(_UNIT_HEADS)
+        return not suffix.text.endswith(_UNIT_HEADS + _DEPARTMENT_HEADS)
     other = lexicon.suffixes.get(token.word)
     return other is not None and other.type == suffix.type and other.type in {"Program", "Project"}
 
@@ -829,7 +833,7 @@ def _bare_name_after_post(rest: str, lexicon: Lexicon) -> str | None:
     if match is None:
         return None
     name = match.group()
-    if lexicon.word_frequency(name) > 0 or lexicon.word_frequency(name[:2]) >= _COMMON_NAME or name[-1] in _EVENT_ENDINGS:
+    if name[0] in _GLUE_CHARS or lexicon.word_frequency(name) > 0 or lexicon.word_frequency(name[:2]) >= _COMMON_NAME or name[-1] in _EVENT_ENDINGS:
         return None
     return name
 

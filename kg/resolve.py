@@ -144,7 +144,7 @@ def _qualify_relative(entities: tuple[Entity, ...], focus: Entity | None) -> lis
             merged.setdefault(entity.key, entity)
             continue
         body = entity.name[len(_level_of(entity.name)) :]
-        forms = (place.name + body, place.key + body, "中共" + place.name + body, "中共" + place.key + body)
+        forms = [prefix + n + body for n in (place.name, place.key, *place.aliases) for prefix in ("", "中共")]
         full = next((by_name[f] for f in forms if f in by_name), None)
         if full is not None and full is not entity:
             current = merged.get(full.key, full)

@@ -185,3 +185,24 @@ def test_a_zones_committee_by_its_short_name_is_one_body():
     doc = process(Document("t", "t", "记者从青州滨海综合保税区管理委员会获悉，今年进出口增长。综保区管委会主任黄志鹏介绍，园区新增企业20家。"))
     committees = [e for e in doc.entities if "管" in e.name]
     assert len(committees) == 1 and "综保区管委会" in committees[0].aliases
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("蓝岭智能装备集团人力资源部部长黄丽萍介绍。", {("蓝岭智能装备集团人力资源部", "GovernmentBody")}),
+        ("联系人：覃永宁（县农业农村局乡村产业发展股）。", {("县农业农村局乡村产业发展股", "GovernmentBody")}),
+    ],
+)
+def test_departments_of_companies_and_sections_of_bureaus_are_found_whole(text, expected):
+    assert expected <= _mentions(text)
+
+
+def test_a_role_and_its_verb_after_a_post_are_no_name():
+    assert not any(cls == "Person" for _, cls in _mentions("县直有关部门主要负责人为成员。"))
+
+
+def test_a_bureau_of_an_autonomous_county_by_its_usual_name_is_one_body():
+    doc = process(Document("t", "t", "琼中黎族苗族自治县是产茶大县。琼中县农业农村局推广新品种。县农业农村局局长李振坤表示，明年扩大面积。"))
+    bureaus = [e for e in doc.entities if e.name.endswith("农业农村局")]
+    assert len(bureaus) == 1
