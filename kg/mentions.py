@@ -438,7 +438,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             if suffix.type in _SPLIT_AFTER_REGION and _region_ends_at(tokens, k, lexicon):
                 after_region = True
                 break
-            if _ends_other_name(tokens[k], suffix, lexicon):
+            if _ends_other_name(tokens[k], suffix, lexicon, any(t.word in _PARTY_BODIES for t in tokens[k + 1 : j + 1])):
                 other = lexicon.suffixes.get(tokens[k].word)
                 after_other = other is not None and TOP_CLASSES.get(other.type, other.type) == "Organization"
                 break
@@ -609,14 +609,16 @@ _UNIT_HEADS = ("分公司", "子公司", "分行", "支行", "分院", "分会",
 
 # Departments, named after the company or body they belong to (…集团人力资源部, …集团党委宣传部).
 _DEPARTMENT_HEADS = ("部", "处", "科", "办公室")
+_PARTY_BODIES = frozenset({"党委", "党工委", "党组"})
 
 
-def _ends_other_name(token: Token, suffix, lexicon: Lexicon) -> bool:
+def _ends_other_name(token: Token, suffix, lexicon: Lexicon, party_between: bool = False) -> bool:
     """种子公司荷兰…公司: a company name ends at 公司, so the next name starts after
     it, as 形象工程政绩工程 holds two names; but a branch is named after its
     parent (…有限公司永安分公司)."""
     if token.word in _CLOSING_HEADS:
-        return not suffix.text.endswith(_UNIT_HEADS + _DEPARTMENT_HEADS)
+        # (a department of the company's party committee, 集团党委宣传部, is the committee's)
+        return not suffix.text.endswith(_UNIT_HEADS + (() if party_between else _DEPARTMENT_HEADS))
     other = lexicon.suffixes.get(token.word)
     return other is not None and other.type == suffix.type and other.type in {"Program", "Project"}
 
