@@ -534,7 +534,7 @@ _PHYSICAL = re.compile("水|河|江|湖|渠|堤|坝|闸|路|道|桥|管网|管�
 
 
 # Bodies whose names may join two fields: 发展和改革局, 焊接与切割行业协会.
-_JOINED_FIELD_TYPES = frozenset({"GovernmentBody", "Alliance"})
+_JOINED_FIELD_TYPES = frozenset({"GovernmentBody", "Alliance", "EducationalOrganization"})
 
 
 def _after_open_bracket(tokens: list[Token], start_index: int, j: int) -> int:
@@ -726,10 +726,10 @@ def _plural_after(tokens: list[Token], i: int) -> bool:
 _QUOTED = re.compile(r"《([^“”「」『』《》\n]{2,40})》|[“「『]([^“”「」『』《》\n]{2,20})[”」』]")
 # Heads that make a quoted phrase a named program: “八大行动计划”, “十百千万”文明创建工程.
 # Weaker heads (模式, 制度, 机制, 品牌) name ways of working, not programs, and are left alone.
-_PROGRAM_HEADS = ("计划", "工程", "行动", "战略", "布局", "活动", "包", "方案", "规划", "专项行动", "评选活动", "文明创建工程", "大赛")
+_PROGRAM_HEADS = ("计划", "工程", "行动", "战略", "布局", "活动", "包", "方案", "规划", "专项行动", "评选活动", "文明创建工程", "大赛", "专项", "券")
 _ARTICLES = re.compile(r"[一二三四五六七八九十百0-9]+条$")  # “物流十条”: a policy of N articles
 _QUOTE_TAIL = re.compile(
-    r"[^\W\d_等的和与及、]{0,6}?(?:" + "|".join(sorted(set(_PROGRAM_HEADS) - {"包"}, key=len, reverse=True)) + ")"
+    r"[^\W\d_等的和与及、]{0,6}?(?:" + "|".join(sorted(set(_PROGRAM_HEADS) - {"包", "专项", "券"}, key=len, reverse=True)) + ")"
 )
 _PROGRAM_CUES = ("推出", "实施", "开展", "启动", "推行", "打造")
 # A quoted name right after one of these is what is to be avoided; 、 and more quotes may come between.

@@ -206,3 +206,16 @@ def test_a_bureau_of_an_autonomous_county_by_its_usual_name_is_one_body():
     doc = process(Document("t", "t", "琼中黎族苗族自治县是产茶大县。琼中县农业农村局推广新品种。县农业农村局局长李振坤表示，明年扩大面积。"))
     bureaus = [e for e in doc.entities if e.name.endswith("农业农村局")]
     assert len(bureaus) == 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("岚江理工学院材料科学与工程学院与企业共建中心。", {("岚江理工学院材料科学与工程学院", "EducationalOrganization")}),
+        ("青禾净菜加工中心和青禾奶牛牧场投产，北湾河科技创新园开园。", {("青禾净菜加工中心", "Facility"), ("青禾奶牛牧场", "Facility"), ("北湾河科技创新园", "Park")}),
+        ("争取省科技厅“校企协同创新专项”支持，发放“科技创新券”。", {("校企协同创新专项", "Program"), ("科技创新券", "Program")}),
+        ("银行推出“园区贷”专项信贷产品。", {("园区贷", "Program")}),
+    ],
+)
+def test_more_heads_of_names(text, expected):
+    assert expected <= _mentions(text)
