@@ -66,8 +66,13 @@ def tokenize(text: str, offset: int, lexicon: Lexicon) -> list[Token]:
             position += 1
             words[index + 1] = (jieba_word[1] + following, "ns")
             continue
-        if tokens and tokens[-1].word in lexicon.suffixes and jieba_word[0] in _JOINING_CHARS and len(jieba_word) > 1 \
-                and lexicon.word_frequency(jieba_word) == 0 and TOP_CLASSES.get(lexicon.suffixes[tokens[-1].word].type) != "Region":
+        body_before = _suffix_at(position - offset, text, 0, lexicon)[0]
+        if tokens and jieba_word[0] in _JOINING_CHARS and len(jieba_word) > 1 and (
+            tokens[-1].word in lexicon.suffixes and lexicon.word_frequency(jieba_word) == 0
+            and TOP_CLASSES.get(lexicon.suffixes[tokens[-1].word].type) != "Region"
+            # 中心和县政务服务中心: 和县 is a county, but after a body's name 和 joins the next body
+            or body_before is not None and TOP_CLASSES.get(body_before.type) == "Organization" and jieba_word[1:] in _LEVEL_PREFIXES
+        ):
             # (not after a region's head: 杨家坪街道和鸣苑小区 is the compound 和鸣苑 in the subdistrict)
             tokens.append(Token(position, position + 1, jieba_word[0], "c"))  # 项目和鲁/东南: 和 joins two names
             position += 1
@@ -296,8 +301,8 @@ def _name_token(token: Token, lexicon: Lexicon) -> bool:
     if len(token.word) > 2 and any(token.word[-n:] in lexicon.left_boundaries for n in (2, 3)):
         return False  # 广泛开展, glued into one word, still ends in 开展
     if token.tag == "x":
-        # punctuation inside names, or a rare character jieba does not tag (董家塅)
-        return all(ch in _INNER_PUNCT or "\u4e00" <= ch <= "\u9fff" for ch in token.word)
+        # punctuation inside names, a rare character jieba does not tag (董家塅), or digits (年产5万吨)
+        return all(ch in _INNER_PUNCT or "\u4e00" <= ch <= "\u9fff" for ch in token.word) or bool(re.fullmatch(r"[0-9A-Za-z.]+", token.word))
     if token.tag == "m":
         # numbers belong in names like 5+10幸福工程 and capacities like 年产20万吨, not counts like 8个
         return bool(re.fullmatch(r"[0-9A-Za-z+]+|第.+|[万千百亿]*(?:吨|千瓦|兆瓦|瓦|台|套|平方米|立方米|头|羽|亩)", token.word))
@@ -317,6 +322,7 @@ _OWNER_REFERENCES = frozenset({"该校", "该院", "该大学", "该集团", "�
 _UNIT_TYPES = frozenset({"EducationalOrganization", "GovernmentBody"})
 _PRESS_NEXT = frozenset({"记者", "讯", "报道", "编辑", "评论员"})
 _PRESS_ONLY = frozenset({"报"})
+_PLACE_PREPOSITIONS = frozenset("往经赴至到向从在于由对")
 _UNIT_OF_BODY_ONLY = frozenset({"科", "股"})
 _UNIT_OF_BODY = re.compile("局|委|厅|署|海关|院|办|中心|处")
 _PLACE_LED_ONLY = frozenset({"港"})
@@ -336,8 +342,8 @@ def _starts_with_place(modifier: str, lexicon: Lexicon) -> bool:
 def _place_crossing(tokens: list[Token], start_index: int, text: str, lexicon: Lexicon) -> int:
     """How many tokens before ``start_index`` a town's name begins that the
     name's first word ends (往/流镇/卫生院: 往流镇 is a town), or 0."""
-    if start_index == 0 or len(tokens[start_index - 1].word) != 1:
-        return 0
+    if start_index == 0 or len(tokens[start_index - 1].word) != 1 or tokens[start_index - 1].tag == "c":
+        return 0  # (和 was split off as joining two names: 中心和县政务服务中心)
     gaz = lexicon.gazetteer
     first = tokens[start_index]
     piece = text[tokens[start_index - 1].start : first.end]
@@ -465,6 +471,12 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             if cut:
                 start, after_region = start + cut, True  # 襄阳市黄集镇 (cut by jieba as 市黄/集镇)
         start = _village_start(text, start, sentence.start, lexicon)
+        if text[start] in _PLACE_PREPOSITIONS and start + 1 < suffix_start and (
+            text[start + 1] in _LEVEL_PREFIXES or _leading_region(text[start + 1 : suffix_start], lexicon)
+        ):
+            start += 1  # 往临泽县人民医院, 经省政府: a preposition jieba glued to the place
+            if tokens[start_index].end <= start:
+                start_index += 1
         modifier = text[start:suffix_start]
         if not modifier:
             if suffix.alone and _is_alone(tokens, i):
@@ -616,6 +628,8 @@ def _ends_other_name(token: Token, suffix, lexicon: Lexicon, party_between: bool
     """种子公司荷兰…公司: a company name ends at 公司, so the next name starts after
     it, as 形象工程政绩工程 holds two names; but a branch is named after its
     parent (…有限公司永安分公司)."""
+    if token.word in _CLOSING_HEADS and suffix.type == "Alliance":
+        return False  # 县级医院发展联盟, 银行业协会: an alliance is named after its members' kind
     if token.word in _CLOSING_HEADS:
         # (a department of the company's party committee, 集团党委宣传部, is the committee's)
         return not suffix.text.endswith(_UNIT_HEADS + (() if party_between else _DEPARTMENT_HEADS))

@@ -219,3 +219,20 @@ def test_a_bureau_of_an_autonomous_county_by_its_usual_name_is_one_body():
 )
 def test_more_heads_of_names(text, expected):
     assert expected <= _mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("由县投资促进中心和县政务服务中心负责服务。", {("县投资促进中心", "GovernmentBody"), ("县政务服务中心", "Organization")}),
+        ("林振东现任福建省水产品加工行业协会副会长。", {("福建省水产品加工行业协会", "Alliance")}),
+        ("患者不用再往临泽县人民医院跑，经省政府同意。", {("临泽县人民医院", "Organization"), ("省政府", "GovernmentBody")}),
+        ("年产5万吨磷酸铁锂项目投产。", {("年产5万吨磷酸铁锂项目", "Project")}),
+    ],
+)
+def test_names_do_not_take_in_the_words_around_them(text, expected):
+    assert expected <= _mentions(text)
+
+
+def test_a_county_named_he_is_still_a_county():
+    assert ("安徽省和县人民政府", "GovernmentBody") in _mentions("安徽省和县人民政府发布通知。")
