@@ -124,6 +124,8 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_serves_as(sentence, items, main))
         found.extend(_set_up_by(sentence, items, park))
         found.extend(_holds_post(sentence, items, lexicon))
+        found.extend(_posts_listed(sentence, items, lexicon))
+        found.extend(_post_held_by(sentence, items, lexicon))
         found.extend(_appointed(sentence, items, lexicon, named))
         found.extend(_headed_by(sentence, items, lexicon))
         found.extend(_contact_line(sentence, items))
@@ -454,6 +456,8 @@ def _located_at(sentence: Sentence, items: list[_Item]) -> tuple[list[Relation],
             predicate = "partOf" if inner.top == "Region" else "locatedIn"
             found.append(_relation(inner.entity, predicate, outer.entity, sentence, "at"))
         place = chain[-1]
+        if _UNDER.match(_between(sentence, place.mention.end, place.mention.end + 8)):
+            return found, None  # 在庄行镇的支持下，A…: with the town's support, not in the town
         # 在X（一楼西侧），A…: all that follows is in X; 在X建成A，引进B: only what the verb's own clause names
         clause_end = _clause_end(sentence, place.mention.end)
         if not any(place.mention.end <= it.mention.start < clause_end for it in items):
@@ -468,6 +472,7 @@ def _located_at(sentence: Sentence, items: list[_Item]) -> tuple[list[Relation],
 
 
 _CLAUSE_START = re.compile(r"[,，;；。:：、\s|]")
+_UNDER = re.compile(r"^的?[\u4e00-\u9fff]{1,4}下[,，]")  # 在X的支持下, 在X指导下
 
 
 def _clause_end(sentence: Sentence, offset: int) -> int:
@@ -883,7 +888,8 @@ def _opening_subject(sentence: Sentence, before: list[_Item], lexicon: Lexicon) 
 
 
 # 为贯彻落实《P》, or its short form in 《P》（以下简称《Q》）
-_APPLYING = re.compile(r"(?:贯彻落实|贯彻|落实|推进|实施|执行)(?:《[^《》]*》[（(](?:以下简称|下称|简称))?[《“\"]*$")
+# only a clause that opens with the verb (为贯彻落实P，X…): in X正在实施P，Y被列为… X is the subject
+_APPLYING = re.compile(r"^(?:为|为了)?(?:进一步)?(?:认真)?(?:贯彻落实|贯彻|落实|推进|实施|执行)(?:《[^《》]*》[（(](?:以下简称|下称|简称))?[《“\"]*$")
 _ALONGSIDE = re.compile(r"^(?:会同|联合|协同|与|和|、|及)$")
 
 
@@ -982,6 +988,8 @@ def _verb_follows(sentence: Sentence, later: list[_Item], candidate: _Item, item
     (X将在樟树市建设P: X builds P)."""
     at = candidate.mention.end
     rest = _between(sentence, at, item.mention.start)
+    if any(rest.startswith(cue) for cue in cues):
+        return True  # 东园村启动P: 启动 is the verb here, not an adverb before one
     at += _ADVERBS.match(rest).end()
     places = [it for it in later if it.mention.start >= at and it.mention.end <= item.mention.start]
     if places and _PLACES_AT.match(_between(sentence, at, places[0].mention.start)) and \
@@ -1577,6 +1585,73 @@ def _headed_by(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iter
                     break
                 continue
             yield _relation(person.entity, "worksFor", body.entity, sentence, "headed-by", role.group(1))
+
+
+# What leads into a list of a person's posts: X同时担任A副主席、B会长 / X有很多身份：A书记，B董事长
+_POSTS_LEAD = re.compile(r"^(?:同时|还|也|现|另|并|曾|先后|目前|兼)*(?:担任|兼任|出任|任)|^(?:还)?有(?:很多|多个|多重|几个|多种)?身份[:：]")
+_SEPARATORS = re.compile(r"^[、,，;；]?$")
+
+
+def _posts_listed(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
+    """陈某同时担任A协会副主席、B商会会长 / 陆某有很多身份：A党总支书记、B公司董事长，C协会
+    副会长: the person holds each post in the body written right before it, for as long as
+    the list goes on with nothing but a body and its posts in each part."""
+    for k, person in enumerate(items):
+        if person.top != "Person":
+            continue
+        lead = _POSTS_LEAD.match(sentence.text[person.mention.end - sentence.start :])
+        if lead is None:
+            continue
+        at = person.mention.end + lead.end()
+        for body in items[k + 1 :]:
+            if body.mention.start < at:
+                continue  # a short name in parentheses, already read
+            if body.top not in {"Company", "Organization"} or not _SEPARATORS.match(_between(sentence, at, body.mention.start)):
+                break
+            posts, at = _posts_after(sentence, body, items, lexicon)
+            if not posts:
+                break
+            yield _relation(person.entity, "worksFor", body.entity, sentence, "posts-listed", "、".join(posts))
+
+
+def _posts_after(sentence: Sentence, body: _Item, items: list[_Item], lexicon: Lexicon) -> tuple[list[str], int]:
+    """The posts written right after a body (党委书记、院长 → 书记, 院长; past a short-name
+    parenthesis), and where they end; a post that opens the next body's name is not one."""
+    at = body.mention.end
+    at += len(_AFTER_NAME.match(_between(sentence, at, sentence.end)).group()) if _AFTER_NAME.match(_between(sentence, at, sentence.end)) else 0
+    posts: list[str] = []
+    while True:
+        rest = _between(sentence, at, sentence.end)
+        if posts:
+            if not rest.startswith("、"):
+                break
+            rest, skip = rest[1:], 1
+        else:
+            skip = 0
+        word = re.match(r"[^、,，;；。:：()（）“”\"]+", rest)
+        if word is None or not _is_post(word.group(), lexicon):
+            break
+        if any(at + skip <= it.mention.start < at + skip + word.end() for it in items):
+            break  # 、B公司董事长: a body, not a post
+        posts.append(word.group())
+        at += skip + word.end()
+    return posts, at
+
+
+def _post_held_by(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
+    """A研究院院长由集团首席技术官X兼任: X holds the post in the body it is written after."""
+    for k, body in enumerate(items):
+        if body.top not in {"Company", "Organization"}:
+            continue
+        post = _post_after(sentence, body, lexicon)
+        if post is None or _between(sentence, body.mention.end + len(post), body.mention.end + len(post) + 1) != "由":
+            continue
+        start = body.mention.end + len(post) + 1
+        person = next((it for it in items[k + 1 :] if it.top == "Person"), None)
+        if person is None or _PUNCT.search(_between(sentence, start, person.mention.start)) or person.mention.start - start > 16:
+            continue
+        if re.match(r"^(?:兼任|担任|出任|担当)", _between(sentence, person.mention.end, person.mention.end + 2)):
+            yield _relation(person.entity, "worksFor", body.entity, sentence, "held-by", post)
 
 
 def _holds_post(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
