@@ -124,7 +124,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_serves_as(sentence, items, main))
         found.extend(_set_up_by(sentence, items, park))
         found.extend(_holds_post(sentence, items, lexicon))
-        found.extend(_posts_listed(sentence, items, lexicon))
+        found.extend(_posts_listed(sentence, items, lexicon, previous))
         found.extend(_post_held_by(sentence, items, lexicon))
         found.extend(_appointed(sentence, items, lexicon, named))
         found.extend(_headed_by(sentence, items, lexicon))
@@ -1530,16 +1530,16 @@ _CONTACT = re.compile(r"^(?:联系人|联系方式|联 系 人)?[:：]?\s*$")
 
 
 def _contact_line(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
-    """联系人：省财政厅农业农村处 孙婧 — a line that holds only a body and a person
+    """联系人：省财政厅农业农村处 孙婧 / 市科技局某科：马某，电话… — a line that holds only a body and a person
     (a notice's contact) says the person works there."""
     named = [it for it in items if it.mention.rule != "reference"]
     if len(named) != 2 or named[0].top not in {"Company", "Organization"} or named[1].top != "Person":
         return
     body, person = named
     if _CONTACT.match(_between(sentence, sentence.start, body.mention.start)) and \
-            _between(sentence, body.mention.end, person.mention.start).strip() == "" and \
+            _between(sentence, body.mention.end, person.mention.start).strip(" \t\u3000:：") == "" and \
             _between(sentence, body.mention.end, person.mention.start) != "" and \
-            re.fullmatch(r"[\s\d\-—()（）电话:：,，。]*", sentence.text[person.mention.end - sentence.start :]):
+            re.fullmatch(r"[\s\d\-—()（）电话:：,，。;；]*", sentence.text[person.mention.end - sentence.start :]):
         yield _relation(person.entity, "worksFor", body.entity, sentence, "contact")
 
 
@@ -1592,10 +1592,15 @@ _POSTS_LEAD = re.compile(r"^(?:同时|还|也|现|另|并|曾|先后|目前|兼)
 _SEPARATORS = re.compile(r"^[、,，;；]?$")
 
 
-def _posts_listed(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
+def _posts_listed(sentence: Sentence, items: list[_Item], lexicon: Lexicon, previous: list[_Item] = ()) -> Iterator[Relation]:
     """陈某同时担任A协会副主席、B商会会长 / 陆某有很多身份：A党总支书记、B公司董事长，C协会
     副会长: the person holds each post in the body written right before it, for as long as
-    the list goes on with nothing but a body and its posts in each part."""
+    the list goes on with nothing but a body and its posts in each part. A sentence that
+    opens with 他 / 她 speaks of the person the sentence before named last."""
+    people = [it for it in previous if it.top == "Person"]
+    if people and sentence.text.startswith(("他", "她")):
+        he = Mention(sentence.start, sentence.start + 1, sentence.text[0], people[-1].entity.name, people[-1].entity.type, "reference")
+        items = [_Item(he, people[-1].entity), *items]
     for k, person in enumerate(items):
         if person.top != "Person":
             continue
