@@ -123,6 +123,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_unit_of(sentence, items))
         found.extend(_serves_as(sentence, items, main))
         found.extend(_set_up_by(sentence, items, park))
+        found.extend(_set_up_at(sentence, items, lexicon))
         found.extend(_holds_post(sentence, items, lexicon))
         found.extend(_posts_listed(sentence, items, lexicon, previous))
         found.extend(_post_held_by(sentence, items, lexicon))
@@ -1489,7 +1490,7 @@ def _parent_cues(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
 
 
 # 在园区 / 在当地: a place the text does not name may stand before the verb
-_SET_UP_VERB = re.compile(r"^(?:已|还|专门|同时|先后|正式)*(?:在[\u4e00-\u9fff]{1,4})?(?:注册)?(?:成立|设立|组建)了?"
+_SET_UP_VERB = re.compile(r"^(?:已|还|专门|同时|先后|正式|去年|今年|近日|日前|此前|\d{4}年)*(?:在[\u4e00-\u9fff]{1,4})?(?:注册)?(?:成立|设立|组建)了?"
                           r"(?:(?:全资|控股)?(?:子公司|分公司))?$")  # 设立全资子公司B
 
 
@@ -1516,6 +1517,50 @@ def _set_up_by(sentence: Sentence, items: list[_Item], park: Entity | None = Non
         home = place.entity if place is not None else _park_meant(gap, items[:k], park)
         if home is not None:
             yield _relation(unit.entity, "locatedIn", home, sentence, "set-up")
+
+
+_SET_UP_AT = re.compile(r"^(?:投资|出资|注册|正式|专门)*(?:成立|设立|组建|创办|创立)了?的?(?:(?:全资|控股)?(?:子公司|分公司))?")
+_WHEN = re.compile(r"(?:已|还|又|也|并|将|专门|同时|先后|此前|去年|今年|近日|日前|近年来|\d{4}年|\d{1,2}月)*")
+
+
+def _set_up_at(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
+    """（A）在X市Y区设立（的）B / 他在X镇注册成立B: B is in each place of the run after 在;
+    and B is a unit of A, the company or body written before 在 (or opening the sentence,
+    when the clause opens with 并在 / 还在), unless B is an alliance A only founded."""
+    for i, first in enumerate(items):
+        if first.top not in ALLOWED["locatedIn"][1] or _between(sentence, first.mention.start - 1, first.mention.start) != "在":
+            continue
+        run = _places_run(sentence, items[i:], adjacent=True)
+        verb = _SET_UP_AT.match(_between(sentence, run[-1].mention.end, run[-1].mention.end + 16))
+        unit = next((it for it in items if verb and it.mention.start == run[-1].mention.end + verb.end()), None)
+        if unit is not None and _modifies_next(items, items.index(unit)):
+            unit = items[items.index(unit) + 1]  # 设立包头瀚澜…公司 read as 包头 + the rest: the company
+        if unit is None or unit.top not in {"Company", "Organization"} or _is_alliance(unit.entity):
+            continue
+        for place in run:
+            yield _relation(unit.entity, "locatedIn", place.entity, sentence, "set-up-at")
+        parent = _founder(sentence, items, first, lexicon)
+        if parent is not None and parent.key != unit.entity.key and \
+                (top_class(parent.type) == "Company" or unit.entity.name.endswith(_UNIT_HEADS + _DEPARTMENT_HEADS)):
+            yield _relation(unit.entity, "subOrganizationOf", parent, sentence, "set-up-at")
+
+
+def _founder(sentence: Sentence, items: list[_Item], place: _Item, lexicon: Lexicon) -> Entity | None:
+    """Who sets something up 在 ``place``: the company or body right before 在 (past time
+    words), or the one opening the sentence when the clause opens with 并在 / 还在."""
+    at = place.mention.start - 1
+    clause_start = sentence.start + max((m.end() for m in re.finditer(r"[,，;；:：]", _between(sentence, sentence.start, at))), default=0)
+    before = [it for it in items if clause_start <= it.mention.start and it.mention.end <= at]
+    if before:
+        last = before[-1]
+        gap = _AFTER_NAME.sub("", _between(sentence, last.mention.end, at))
+        return last.entity if last.top in {"Company", "Organization"} and _WHEN.fullmatch(gap) else None
+    if not _WHEN.fullmatch(_between(sentence, clause_start, at)) or clause_start == sentence.start:
+        return None
+    opening = next((it for it in items if it.mention.start == sentence.start), None)
+    if opening is None or opening.top not in {"Company", "Organization"} or _post_after(sentence, opening, lexicon):
+        return None
+    return opening.entity
 
 
 def _park_meant(gap: str, before: list[_Item], park: Entity | None) -> Entity | None:
