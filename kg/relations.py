@@ -505,6 +505,7 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
             it for it in items
             if clause_start <= it.mention.start and it.mention.end <= cue_at and it.top in ALLOWED["locatedIn"][0]
         ]
+        subjects = [it for it in subjects if not _between(sentence, it.mention.end, it.mention.end + 2) in _PARENT_CUES]  # 集团旗下A位于X: A, not the group
         moved = text.rfind("把", clause_start - sentence.start, cue.start())
         if moved >= 0:  # A把旗下的B搬迁至C: B moves, not A
             subjects = [it for it in subjects if it.mention.start > sentence.start + moved]
@@ -543,7 +544,7 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
                 run.append(inner)
             if len(run) > 1 and run[-1].top == "Facility" and _BESIDE.match(_between(sentence, run[-1].mention.end, run[-1].mention.end + 3)):
                 run = run[:-1]  # 位于A街道B大道旁: in the subdistrict, beside the road
-            places = [it.entity for it in _finest_two(sentence, run)]
+            places = [it.entity for it in run]
         if following and following[0].entity is place and following[0].top == "Facility" and \
                 _BESIDE.match(_between(sentence, following[0].mention.end, following[0].mention.end + 3)):
             continue  # 服务站设在农贸市场旁: beside it, not in it
@@ -698,8 +699,9 @@ def _adjacent(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
         if outer.top in {"Park", "Facility"} and inner.top in ALLOWED["locatedIn"][0] and \
                 _between(sentence, outer.mention.end, inner.mention.start) in ("内的", "里的"):
             yield _relation(inner.entity, "locatedIn", outer.entity, sentence, "adjacent")
-        if outer.top == "Region" and inner.top == "Company" and _between(sentence, outer.mention.end, inner.mention.start) == "的":
-            yield _relation(inner.entity, "locatedIn", outer.entity, sentence, "adjacent")  # 泊头市的X公司
+        if outer.top == "Region" and inner.top in {"Company", "Park", "Facility"} and \
+                _between(sentence, outer.mention.end, inner.mention.start) == "的":
+            yield _relation(inner.entity, "locatedIn", outer.entity, sentence, "adjacent")  # 泊头市的X公司, 中北镇的X产业园
         if outer.top != "Region" or inner.mention.start != outer.mention.end:
             continue
         if inner.top == "Region" and inner.entity.type in {"Subdistrict", "Community"}:
