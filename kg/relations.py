@@ -201,6 +201,9 @@ def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity
         kind = match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(5) or match.group(6)
         if kind in {"区", "县", "市", "镇"}:
             target = focus
+            if focus is not None and not focus.name.endswith(kind):  # 该县 in a text about a city: the county named last
+                same = [it.entity for it in named if it.mention.end <= start and it.top == "Region" and it.entity.name.endswith(kind)]
+                target = same[-1] if same else None
         elif kind[0] in _HOME_WORDS and len(kind) == 2:
             homes = [it for it in named if it.mention.end <= start and it.entity.type == _HOME_WORDS[kind[0]]
                      and it.entity.name.endswith(kind[0])]
@@ -1275,6 +1278,9 @@ def _joined(sentence: Sentence, items: list[_Item], named: list[_Item], end: int
         return after[0].entity if after[0].entity.type in {"Alliance", "Organization"} else None
     if _BARE_ALLIANCE.match(rest):
         return _last_alliance(named, end)
+    if re.match(r"^[,，;；。]|^$", rest):  # 发起成立X联盟，A、B等16家企业已确认加入。: the alliance named just before
+        alliance = _last_alliance(named, end)
+        return alliance if alliance is not None and any(it.entity.key == alliance.key for it in items) else None
     return None
 
 
@@ -1358,7 +1364,8 @@ def _member_unit(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
     """X同时还是Y协会会长单位 / X当选Y联盟理事单位: X is a member of Y."""
     for cue in _MEMBER_UNIT.finditer(sentence.text):
         at = sentence.start + cue.start()
-        alliance = next((it for it in items if it.mention.end == at and it.top == "Organization" and _is_alliance(it.entity)), None)
+        alliance = next((it for it in items if it.mention.end in (at, at - 1) and _between(sentence, it.mention.end, at) in ("", "的")
+                         and it.top == "Organization" and _is_alliance(it.entity)), None)  # X是Y协会的会员单位
         if alliance is None:
             continue
         k = items.index(alliance)
@@ -1366,6 +1373,11 @@ def _member_unit(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
         if member is not None and member.top in {"Company", "Organization"} and \
                 _IS.match(_between(sentence, member.mention.end, alliance.mention.start)):
             yield _relation(member.entity, "memberOf", alliance.entity, sentence, "member-unit")
+        elif _between(sentence, alliance.mention.start - 2, alliance.mention.start).endswith("作为") and k + 1 < len(items):
+            member = items[k + 1]  # 作为Y副理事长单位，X…: X, opening the next clause
+            if member.top in {"Company", "Organization"} and \
+                    _between(sentence, at + len(cue.group()), member.mention.start) in (",", "，"):
+                yield _relation(member.entity, "memberOf", alliance.entity, sentence, "member-unit")
 
 
 _SETS_UNDER = re.compile(r"下设(?:有)?")
