@@ -746,9 +746,43 @@ def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, le
             or _carried_to(sentence, items[:i], item, cues, carried)
         )
         if subject is not None:
-            yield _relation(subject, "implements", item.entity, sentence, "implement")
+            verb = _between(sentence, sentence.start, item.mention.start)
+            listed = [subject] if "分别" in verb or _SIGN.search(_clause_before(sentence, item.mention.start)) \
+                else _listed_with(sentence, items[:i], subject)  # A与B签约P: the signing partner runs nothing
+            for each in listed:
+                yield _relation(each, "implements", item.entity, sentence, "implement")
         elif focus is not None:
             yield _relation(focus, "implements", item.entity, sentence, _FOCUS_IMPLEMENTS)
+
+
+_WITH = ("、", "和", "及", "以及", "会同", "联合")
+
+
+def _listed_with(sentence: Sentence, before: list[_Item], subject: Entity) -> list[Entity]:
+    """A（以下简称“甲”）、B、C决定开展P / A联合B推出P: every body listed with the subject
+    (a short name in parentheses names the one before it again)."""
+    groups: list[list[_Item]] = []
+    for it in before:
+        if groups and groups[-1][-1].entity.key == it.entity.key and \
+                _AFTER_NAME.sub("", _between(sentence, groups[-1][0].mention.end, it.mention.end)) == "":
+            groups[-1].append(it)
+        else:
+            groups.append([it])
+    k = next((n for n in range(len(groups) - 1, -1, -1) if groups[n][0].entity.key == subject.key), None)
+    if k is None:
+        return [subject]
+
+    def joined(left: list[_Item], right: list[_Item]) -> bool:
+        gap = _AFTER_NAME.sub("", _between(sentence, left[0].mention.end, right[0].mention.start))
+        return gap in _WITH and right[0].top in ALLOWED["implements"][0] and left[0].top in ALLOWED["implements"][0]
+
+    first = last = k
+    while first > 0 and joined(groups[first - 1], groups[first]):
+        first -= 1
+    while last + 1 < len(groups) and joined(groups[last], groups[last + 1]):
+        last += 1
+    found = [g[0].entity for g in groups[first : last + 1]]
+    return found if all(top_class(e.type) != "Region" for e in found) or len(found) == 1 else [subject]
 
 
 def _carried_subject(sentences: tuple[Sentence, ...], sentence: Sentence, previous: list[_Item], lexicon: Lexicon) -> Entity | None:
