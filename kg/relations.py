@@ -110,6 +110,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_built_by_place(sentence, items))
         found.extend(_brought_in(sentence, items, focus))
         found.extend(_settled_list(sentence, items, park or focus))
+        found.extend(_built_where_settled(sentence, items))
         found.extend(_adjacent(sentence, items))
         found.extend(_lies_in(sentence, items))
         found.extend(_member_of(sentence, items, named))
@@ -183,7 +184,7 @@ _REFERENCE = re.compile(
     r"该(区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园|项目|计划|工程)|全(区|县|市)"
     r"|(?:^|(?<=[,，;；。]))(项目|工程)(?=由)"  # 项目由X投资建设: the project just named
     r"|(?:^|(?<=[,，;；。、]))(联盟|协会|学会|商会)(?=[\u4e00-\u9fff])"  # 联盟理事长: the alliance just named
-    r"|(?:^|(?<=[,，;；。、]))(合作社|管委会|集团)(?=[\u4e00-\u9fff])"  # 合作社负责人X, 管委会副主任X: the one just named
+    r"|(?:^|(?<=[,，;；。、]))(合作社|管委会|集团|公司)(?=[\u4e00-\u9fff])"  # 合作社负责人X, 管委会副主任X, 公司今年将…: the one just named
     r"|(?<=在)(村口|村里|村内|村头|镇上|镇里|镇区)"  # 在村口新建成的X: the village just named
 )
 _REFERENCE_TYPES = {"公司": {"Company"}, "企业": {"Company"}, "集团": {"Company"}, "联盟": {"Alliance"},
@@ -555,6 +556,20 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
             for where in places:
                 if subject.entity.key != where.key:
                     yield _relation(subject.entity, "locatedIn", where, sentence, "settle")
+
+
+_SETTLES_THEN_BUILDS = re.compile(r"^[,，](?:并|还|将|计划|拟)?(?:投资[\d.]+[亿万]?元)?(?:建设|新建|兴建|打造)$")
+
+
+def _built_where_settled(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """A入驻P，投资32亿元建设Q项目: the project the firm goes on to build in the next clause is in P."""
+    for k, place in enumerate(items[:-1]):
+        if place.top not in {"Park", "Facility", "Region"} or \
+                not _between(sentence, place.mention.start - 2, place.mention.start).endswith(_MOVE_IN[:4]):
+            continue
+        built = items[k + 1]
+        if built.top == "Project" and _SETTLES_THEN_BUILDS.match(_between(sentence, place.mention.end, built.mention.start)):
+            yield _relation(built.entity, "locatedIn", place.entity, sentence, "settle-build")
 
 
 _SETTLED_LIST = re.compile(r"(?:新)?(?:落户|入驻|进驻|落地|签约)的(?:企业|项目|公司)(?:中|有|包括)?")
