@@ -549,6 +549,9 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
             if len(run) > 1 and run[-1].top == "Facility" and _BESIDE.match(_between(sentence, run[-1].mention.end, run[-1].mention.end + 3)):
                 run = run[:-1]  # 位于A街道B大道旁: in the subdistrict, beside the road
             places = [it.entity for it in run]
+            beyond = next((it for it in following[len(run):] if it.top in {"Park", "Facility"}), None)
+            if beyond is not None and _between(sentence, run[-1].mention.end, beyond.mention.start) == "的":
+                places.append(beyond.entity)  # 入驻汇川区的X产业园: the park, too
         if following and following[0].entity is place and following[0].top == "Facility" and \
                 _BESIDE.match(_between(sentence, following[0].mention.end, following[0].mention.end + 3)):
             continue  # 服务站设在农贸市场旁: beside it, not in it
@@ -612,12 +615,16 @@ def _located_where(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]
         places = [first]
         k = i + 1
         while k < len(items) and items[k].top in ALLOWED["locatedIn"][1] and \
-                _between(sentence, places[-1].mention.end, items[k].mention.start) in _JOINED:
-            places.append(items[k])
+                _between(sentence, places[-1].mention.end, items[k].mention.start) in _JOINED and not _modifies_next(items, k):
+            places.append(items[k])  # …团泽镇的遵义磐川新材料公司 read as 遵义 + the rest: 遵义 opens the name
+            k += 1
+        start_of_thing = items[k].mention.start if k < len(items) else sentence.end
+        if k < len(items) and _modifies_next(items, k) and \
+                _between(sentence, places[-1].mention.end, items[k].mention.start) in ("的", "之"):
             k += 1
         if k == len(items) or items[k].top not in ALLOWED["locatedIn"][0]:
             continue
-        if _SPOT.match(_between(sentence, places[-1].mention.end, items[k].mention.start)):
+        if _SPOT.match(_between(sentence, places[-1].mention.end, start_of_thing)):
             for place in _finest_two(sentence, places):
                 yield _relation(items[k].entity, "locatedIn", place.entity, sentence, "settle")
 
@@ -1464,9 +1471,20 @@ def _unit_of(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
     for unit, parent in zip(items, items[1:]):
         if unit.top not in {"Company", "Organization"} or parent.top not in {"Company", "Organization"}:
             continue
-        if _IS_UNIT_OF.match(_AFTER_NAME.sub("", _between(sentence, unit.mention.end, parent.mention.start))) and \
-                _UNIT_WORD.match(_between(sentence, parent.mention.end, parent.mention.end + 10)) and unit.entity.key != parent.entity.key:
+        if not _IS_UNIT_OF.match(_AFTER_NAME.sub("", _between(sentence, unit.mention.end, parent.mention.start))) or \
+                unit.entity.key == parent.entity.key:
+            continue
+        after = _between(sentence, parent.mention.end, parent.mention.end + 10)
+        if _UNIT_WORD.match(after):
             yield _relation(unit.entity, "subOrganizationOf", parent.entity, sentence, "unit-of")
+            continue
+        k = items.index(parent)  # A是B在贵州设立的全资子公司: a unit of B, in that place
+        run = _places_run(sentence, items[k + 1 :], adjacent=True) if k + 1 < len(items) and \
+            items[k + 1].top in ALLOWED["locatedIn"][1] and after.startswith("在") and items[k + 1].mention.start == parent.mention.end + 1 else []
+        if run and re.match(r"^(?:投资|注册)?(?:设立|成立|组建)的" + _UNIT_WORD.pattern[3:], _between(sentence, run[-1].mention.end, run[-1].mention.end + 14)):
+            yield _relation(unit.entity, "subOrganizationOf", parent.entity, sentence, "unit-of")
+            for place in run:
+                yield _relation(unit.entity, "locatedIn", place.entity, sentence, "unit-of")
     for k, owner in enumerate(items):
         if owner.top not in {"Company", "Organization"}:
             continue
