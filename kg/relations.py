@@ -983,6 +983,10 @@ def _run_by(sentence: Sentence, before: list[_Item], item: _Item, cues: tuple[st
         if candidate.top not in ALLOWED["implements"][0]:
             continue
         if _between(sentence, candidate.mention.start - 1, candidate.mention.start) != "由":
+            gap = _between(sentence, candidate.mention.end, item.mention.start).rstrip("“《\"")
+            # 申报省科学技术厅组织实施的P: a body (not a place) right before 组织实施的 runs P
+            if candidate.top != "Region" and re.fullmatch(r"(?:负责|牵头)?(?:组织)?(?:实施|开展|推出|设立)的", gap):
+                return candidate.entity
             return None
         gap = _AFTER_NAME.sub("", _between(sentence, candidate.mention.end, item.mention.start)).rstrip("“《\"")
         verb = gap.removesuffix("的").lstrip("负责牵头组织投资出资")
