@@ -726,7 +726,13 @@ def _adjacent(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
             yield _relation(inner.entity, "locatedIn", outer.entity, sentence, "adjacent")
         if outer.top == "Region" and inner.top in {"Company", "Park", "Facility"} and \
                 _between(sentence, outer.mention.end, inner.mention.start) == "的":
-            yield _relation(inner.entity, "locatedIn", outer.entity, sentence, "adjacent")  # 泊头市的X公司, 中北镇的X产业园
+            # 泊头市的X公司, 中北镇的X产业园; 在银川市金凤区的X大厦: each region of the run
+            k = items.index(outer)
+            while k > 0 and items[k - 1].top == "Region" and items[k - 1].mention.end == items[k].mention.start:
+                k -= 1
+            run = items[k : items.index(outer) + 1] if _between(sentence, items[k].mention.start - 1, items[k].mention.start) == "在" else [outer]
+            for place in run:
+                yield _relation(inner.entity, "locatedIn", place.entity, sentence, "adjacent")
         if outer.top != "Region" or inner.mention.start != outer.mention.end:
             continue
         if inner.top == "Region" and inner.entity.type in {"Subdistrict", "Community"}:
