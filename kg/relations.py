@@ -548,7 +548,8 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
                 run.append(inner)
             if len(run) > 1 and run[-1].top == "Facility" and _BESIDE.match(_between(sentence, run[-1].mention.end, run[-1].mention.end + 3)):
                 run = run[:-1]  # 位于A街道B大道旁: in the subdistrict, beside the road
-            places = [it.entity for it in run]
+            # 位于A市B区C镇: every level written; a building address (长沙市岳麓区X大厦): the two finest
+            places = [it.entity for it in (_finest_two(sentence, run) if run[-1].top == "Facility" else run)]
             beyond = next((it for it in following[len(run):] if it.top in {"Park", "Facility"}), None)
             if beyond is not None and _between(sentence, run[-1].mention.end, beyond.mention.start) == "的":
                 places.append(beyond.entity)  # 入驻汇川区的X产业园: the park, too
