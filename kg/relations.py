@@ -111,6 +111,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_brought_in(sentence, items, focus))
         found.extend(_settled_list(sentence, items, park or focus))
         found.extend(_built_where_settled(sentence, items))
+        found.extend(_among_settled(sentence, items))
         found.extend(_adjacent(sentence, items))
         found.extend(_lies_in(sentence, items))
         found.extend(_member_of(sentence, items, named))
@@ -184,12 +185,12 @@ _REFERENCE = re.compile(
     r"该(区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园|项目|计划|工程)|全(区|县|市)"
     r"|(?:^|(?<=[,，;；。]))(项目|工程)(?=由)"  # 项目由X投资建设: the project just named
     r"|(?:^|(?<=[,，;；。、]))(联盟|协会|学会|商会)(?=[\u4e00-\u9fff])"  # 联盟理事长: the alliance just named
-    r"|(?:^|(?<=[,，;；。、]))(合作社|管委会|集团|公司)(?=[\u4e00-\u9fff])"  # 合作社负责人X, 管委会副主任X, 公司今年将…: the one just named
+    r"|(?:^|(?<=[,，;；。、]))(合作社|管委会|集团|母公司|公司)(?=[\u4e00-\u9fff])"  # 合作社负责人X, 管委会副主任X, 公司今年将…: the one just named
     r"|(?<=在)(村口|村里|村内|村头|镇上|镇里|镇区)"  # 在村口新建成的X: the village just named
 )
 _REFERENCE_TYPES = {"公司": {"Company"}, "企业": {"Company"}, "集团": {"Company"}, "联盟": {"Alliance"},
                     "协会": {"Alliance"}, "学会": {"Alliance"}, "商会": {"Alliance"}, "中心": {"Organization"}, "园区": {"Park"}, "园": {"Park"},
-                    "项目": {"Project"}, "计划": {"Program"}, "工程": {"Program", "Project"}, "合作社": {"Company"},
+                    "项目": {"Project"}, "计划": {"Program"}, "工程": {"Program", "Project"}, "合作社": {"Company"}, "母公司": {"Company"},
                     "管委会": {"Organization"}}
 _HOME_WORDS = {"村": "Community", "镇": "Subdistrict"}
 _NAMED_SO = {"管委会": ("管委会", "管理委员会")}  # the names a bare reference word may stand for
@@ -574,6 +575,24 @@ def _built_where_settled(sentence: Sentence, items: list[_Item]) -> Iterator[Rel
         built = items[k + 1]
         if built.top == "Project" and _SETTLES_THEN_BUILDS.match(_between(sentence, place.mention.end, built.mention.start)):
             yield _relation(built.entity, "locatedIn", place.entity, sentence, "settle-build")
+
+
+_AMONG = re.compile(r"(?:新)?(?:入驻|落户|进驻|引进|集聚)[^，,；;。]{0,12}(?:企业|项目|公司)[\d]+(?:家|个)")
+
+
+def _among_settled(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """X产业园新入驻企业37家，其中A公司…: a company the 其中 clause names first is one of
+    those that settled in the park opening the sentence's clause."""
+    for cue in _AMONG.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        clause_start = sentence.start + max((m.end() for m in re.finditer(r"[,，;；:：]", sentence.text[: cue.start()])), default=0)
+        parks = [it for it in items if clause_start <= it.mention.start and it.mention.end <= at and it.top == "Park"]
+        among = sentence.text.find("其中", cue.end())
+        if not parks or among < 0 or sentence.text[among - 1 : among] not in ",，;；":
+            continue
+        first = next((it for it in items if it.mention.start == sentence.start + among + 2), None)
+        if first is not None and first.top == "Company":
+            yield _relation(first.entity, "locatedIn", parks[-1].entity, sentence, "among-settled")
 
 
 _SETTLED_LIST = re.compile(r"(?:新)?(?:落户|入驻|进驻|落地|签约)的(?:企业|项目|公司)(?:中|有|包括)?")

@@ -114,3 +114,17 @@ def test_a_building_in_a_run_of_places_after_at():
     relations = _relations("6月18日，江北青禾控股集团有限公司在株洲市芦淞区的青禾大厦召开年中工作会议。")
     assert ("青禾大厦", "locatedIn", "芦淞区") in relations
     assert ("青禾大厦", "locatedIn", "株洲市") in relations
+
+
+def test_the_parent_company_referred_to_as_such_is_placed_by_its_seat():
+    relations = _relations("临川云帆风电装备有限公司是江北云帆重工集团股份有限公司的全资子公司，母公司总部位于佛山市顺德区。")
+    assert ("江北云帆重工集团股份有限公司", "locatedIn", "顺德区") in relations
+    assert ("江北云帆重工集团股份有限公司", "locatedIn", "佛山市") in relations
+    assert ("临川云帆风电装备有限公司", "locatedIn", "顺德区") not in relations
+
+
+def test_a_company_named_among_those_that_settled_in_a_park_is_in_it():
+    relations = _relations(
+        "位于芦淞区的青禾智能装备产业园新入驻企业21家，其中湖南青禾机器人科技有限公司投资5亿元建设智能工厂。"
+    )
+    assert ("湖南青禾机器人科技有限公司", "locatedIn", "青禾智能装备产业园") in relations
