@@ -812,7 +812,7 @@ def _listed_with(sentence: Sentence, before: list[_Item], subject: Entity) -> li
     groups: list[list[_Item]] = []
     for it in before:
         if groups and groups[-1][-1].entity.key == it.entity.key and \
-                _AFTER_NAME.sub("", _between(sentence, groups[-1][0].mention.end, it.mention.end)) == "":
+                re.fullmatch(r"[（(](?:以下简称|下称|简称)?[“\"]?", _between(sentence, groups[-1][-1].mention.end, it.mention.start)):
             groups[-1].append(it)
         else:
             groups.append([it])
@@ -821,7 +821,7 @@ def _listed_with(sentence: Sentence, before: list[_Item], subject: Entity) -> li
         return [subject]
 
     def joined(left: list[_Item], right: list[_Item]) -> bool:
-        gap = _AFTER_NAME.sub("", _between(sentence, left[0].mention.end, right[0].mention.start))
+        gap = _AFTER_NAME.sub("", _between(sentence, left[-1].mention.end, right[0].mention.start))
         return gap in _WITH and right[0].top in ALLOWED["implements"][0] and left[0].top in ALLOWED["implements"][0]
 
     first = last = k

@@ -75,10 +75,11 @@ def test_firms_that_join_at_the_end_of_the_sentence_join_the_alliance_it_named()
 
 def test_bodies_listed_together_each_run_the_programme():
     relations = _relations(
-        "临川市科学技术局、临川市财政局决定组织开展“青苗企业培育计划”申报工作。"
+        "临川市科学技术局（以下简称“市科技局”）、临川市财政局（以下简称“市财政局”）、临川市商务局"
+        "决定组织开展“青苗企业培育计划”申报工作。"
     )
     runners = {s for s, p, o in relations if p == "implements" and "培育计划" in o}
-    assert {"临川市科学技术局", "临川市财政局"} <= runners
+    assert {"临川市科学技术局", "临川市财政局", "临川市商务局"} <= runners
 
 
 def test_a_signing_partner_does_not_run_the_project():
