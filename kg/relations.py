@@ -1953,12 +1953,18 @@ def _defaults(doc: Doc, focus: Entity | None, park: Entity | None, found: list[R
         return
     types = {e.key: e.type for e in doc.entities}
     town = _focus_town(doc, found)
+    by_key = {e.key: e for e in doc.entities}
+    run_by_place = {r.object: by_key[r.subject] for r in found if r.predicate == "implements" and r.rule != _FOCUS_IMPLEMENTS
+                    and types.get(r.subject) in {"Subdistrict", "Community"}}
     # a place on a road or in a building is still to be placed in an area
     placed = {r.subject for r in found if r.predicate in {"locatedIn", "partOf"} and top_class(types.get(r.object, "")) != "Facility"}
     for entity in doc.entities:
         if entity.key in placed or entity.key == focus.key:
             continue
         sentence = _sentence_of(doc, entity.mentions[0])
+        if entity.type == "Project" and entity.key in run_by_place:
+            yield _relation(entity, "locatedIn", run_by_place[entity.key], sentence, "run-by-place")
+            continue  # 东园村启动P: a project a village or town runs is in it, not just in the focus region
         if entity.type in {"Facility", "Project"} and park is not None:
             yield _relation(entity, "locatedIn", park, sentence, "focus-park")
         elif entity.type in {"Park", "Facility", "Project"}:

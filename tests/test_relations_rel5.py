@@ -129,3 +129,13 @@ def test_a_company_named_among_those_that_settled_in_a_park_is_in_it():
         "位于芦淞区的青禾智能装备产业园新入驻企业21家，其中湖南青禾机器人科技有限公司投资5亿元建设智能工厂。"
     )
     assert ("湖南青禾机器人科技有限公司", "locatedIn", "青禾智能装备产业园") in relations
+
+
+def test_a_project_a_village_runs_is_in_the_village_not_the_focus_region():
+    relations = _relations(
+        "长兴县大力推进乡村振兴。长兴县水口乡有个顾渚村。2020年，在水口乡的支持下，顾渚村启动顾渚茶旅融合示范项目，带动村民增收。"
+    )
+    assert ("顾渚村", "implements", "顾渚茶旅融合示范项目") in relations
+    assert ("顾渚茶旅融合示范项目", "locatedIn", "顾渚村") in relations
+    assert ("顾渚茶旅融合示范项目", "locatedIn", "长兴县") not in relations
+    assert ("顾渚茶旅融合示范项目", "locatedIn", "水口乡") not in relations
