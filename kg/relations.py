@@ -515,7 +515,7 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
         if moved >= 0:  # A把旗下的B搬迁至C: B moves, not A
             subjects = [it for it in subjects if it.mention.start > sentence.start + moved]
         lead = _between(sentence, clause_start, cue_at)
-        if not subjects and cue.group() in _WHERE_LEAD and lead in ("", *_SEAT):
+        if not subjects and cue.group() in _WHERE_LEAD + _SEATED and lead in ("", *_SEAT):
             subjects = _topic(sentence, items, clause_start)  # 科技园由A与B共建，位于莱山区解甲庄街道
         elif not subjects and cue.group() in _MOVE_IN and _ADVERBS.fullmatch(lead):
             subjects = _topic(sentence, items, clause_start, listed=True)  # A、B等6家企业已注册，正式入驻C
@@ -532,6 +532,14 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
             place = following[0].entity
         elif after.startswith(_HERE) and last_place is not None:
             place = last_place.entity
+        elif cue.group() in _SEATED and len(following) > 1 and following[0].top in {"Company", "Organization"} and \
+                _between(sentence, following[0].mention.end, following[1].mention.start) == "位于" and \
+                following[1].top in ALLOWED["locatedIn"][1] and seated_gap == "":
+            # 实验室设在A公司位于X区Y街道的生产基地内: in each place of the firm's site
+            for where in _places_run(sentence, following[1:], adjacent=True):
+                for subject in subjects:
+                    yield _relation(subject.entity, "locatedIn", where.entity, sentence, "settle")
+            continue
         elif cue.group() in _SEATED:
             continue
         elif focus is not None and not following or (following and following[0].top not in ALLOWED["locatedIn"][1]):

@@ -139,3 +139,12 @@ def test_a_project_a_village_runs_is_in_the_village_not_the_focus_region():
     assert ("顾渚茶旅融合示范项目", "locatedIn", "顾渚村") in relations
     assert ("顾渚茶旅融合示范项目", "locatedIn", "长兴县") not in relations
     assert ("顾渚茶旅融合示范项目", "locatedIn", "水口乡") not in relations
+
+
+def test_a_lab_set_in_a_firms_site_is_in_the_places_of_that_site():
+    relations = _relations(
+        "青禾精密传动联合实验室由湖州学院机电学院与浙江青禾精密机械有限公司共同组建，"
+        "设在浙江青禾精密机械有限公司位于吴兴区八里店镇的生产基地内，一期投入设备经费2000万元。"
+    )
+    assert ("青禾精密传动联合实验室", "locatedIn", "吴兴区") in relations
+    assert ("青禾精密传动联合实验室", "locatedIn", "八里店镇") in relations
