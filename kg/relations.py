@@ -1664,6 +1664,9 @@ def _set_up_at(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iter
             yield _relation(unit.entity, "subOrganizationOf", parent, sentence, "set-up-at")
 
 
+_DATE_LEAD = re.compile(r"(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?|此外|同时|目前|今年|去年|近年来)[,，]?")
+
+
 def _founder(sentence: Sentence, items: list[_Item], place: _Item, lexicon: Lexicon) -> Entity | None:
     """Who sets something up 在 ``place``: the company or body right before 在 (past time
     words), or the one opening the sentence when the clause opens with 并在 / 还在."""
@@ -1676,7 +1679,9 @@ def _founder(sentence: Sentence, items: list[_Item], place: _Item, lexicon: Lexi
         return last.entity if last.top in {"Company", "Organization"} and _WHEN.fullmatch(gap) else None
     if not _WHEN.fullmatch(_between(sentence, clause_start, at)) or clause_start == sentence.start:
         return None
-    opening = next((it for it in items if it.mention.start == sentence.start), None)
+    opening = next((it for it in items if it.mention.start >= sentence.start), None)
+    if opening is not None and not _DATE_LEAD.fullmatch(_between(sentence, sentence.start, opening.mention.start)):
+        opening = None  # 2012年，A集团将总部迁至银川，并在B区组建C: a date may open the sentence
     if opening is None or opening.top not in {"Company", "Organization"} or _post_after(sentence, opening, lexicon):
         return None
     return opening.entity

@@ -148,3 +148,11 @@ def test_a_lab_set_in_a_firms_site_is_in_the_places_of_that_site():
     )
     assert ("青禾精密传动联合实验室", "locatedIn", "吴兴区") in relations
     assert ("青禾精密传动联合实验室", "locatedIn", "八里店镇") in relations
+
+
+def test_the_group_opening_a_dated_sentence_sets_up_the_company_of_a_later_clause():
+    relations = _relations(
+        "2012年，江北青禾控股集团有限公司将总部迁至株洲，并在芦淞区投资组建湖南青禾新能源股份有限公司。"
+    )
+    assert ("湖南青禾新能源股份有限公司", "subOrganizationOf", "江北青禾控股集团有限公司") in relations
+    assert ("湖南青禾新能源股份有限公司", "locatedIn", "芦淞区") in relations
