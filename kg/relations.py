@@ -985,7 +985,7 @@ def _opening_subject(sentence: Sentence, before: list[_Item], lexicon: Lexicon) 
 
 # 为贯彻落实《P》, or its short form in 《P》（以下简称《Q》）
 # only a clause that opens with the verb (为贯彻落实P，X…): in X正在实施P，Y被列为… X is the subject
-_APPLYING = re.compile(r"^(?:为|为了)?(?:进一步)?(?:认真)?(?:贯彻落实|贯彻|落实|推进|实施|执行)(?:《[^《》]*》[（(](?:以下简称|下称|简称))?[《“\"]*$")
+_APPLYING = re.compile(r"^(?:为|为了)?(?:进一步)?(?:认真)?(?:贯彻落实|贯彻|落实|推进|实施|执行|根据|按照|依据)(?:《[^《》]*》[（(](?:以下简称|下称|简称))?[《“\"]*$")
 _ALONGSIDE = re.compile(r"^(?:会同|联合|协同|与|和|、|及)$")
 
 

@@ -156,3 +156,14 @@ def test_the_group_opening_a_dated_sentence_sets_up_the_company_of_a_later_claus
     )
     assert ("湖南青禾新能源股份有限公司", "subOrganizationOf", "江北青禾控股集团有限公司") in relations
     assert ("湖南青禾新能源股份有限公司", "locatedIn", "芦淞区") in relations
+
+
+def test_the_body_acting_according_to_a_plan_carries_it_out():
+    relations = _relations("根据《株洲市建设现代物流枢纽三年行动方案》，株洲市交通运输局正加快推进港区建设。")
+    assert ("株洲市交通运输局", "implements", "株洲市建设现代物流枢纽三年行动方案") in relations
+
+
+def test_a_subject_before_implementing_is_not_replaced_by_the_next_clause():
+    relations = _relations("目前，长兴县正在实施“百村共富”行动，顾渚村被列为首批示范村。")
+    runners = {s for s, p, o in relations if p == "implements"}
+    assert runners == {"长兴县"}
