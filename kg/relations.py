@@ -511,6 +511,14 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
             if clause_start <= it.mention.start and it.mention.end <= cue_at and it.top in ALLOWED["locatedIn"][0]
         ]
         subjects = [it for it in subjects if not _between(sentence, it.mention.end, it.mention.end + 2) in _PARENT_CUES]  # 集团旗下A位于X: A, not the group
+        heads = [it for it in subjects if _between(sentence, it.mention.start - 1, it.mention.start) == "的"]
+        if heads:  # A与B共建的C同样落户P: C settles; A and B only describe it
+            subjects = [it for it in subjects if it.mention.start >= heads[-1].mention.start]
+        if subjects and "的" in _between(sentence, subjects[-1].mention.end, cue_at):
+            subjects = []  # A与B共建的(unnamed)中心落户P: what settles is not named
+        if cue.group() in _WHERE_LEAD and text[cue.start() - 1 : cue.start()] in ("、", ",", "，") and \
+                _describes_next(sentence, items, sentence.start + cue.end()):
+            continue  # A、位于X区的B: 位于X区 describes B (read by _located_where), not A
         moved = text.rfind("把", clause_start - sentence.start, cue.start())
         if moved >= 0:  # A把旗下的B搬迁至C: B moves, not A
             subjects = [it for it in subjects if it.mention.start > sentence.start + moved]
@@ -655,6 +663,15 @@ def _located_where(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]
         if _SPOT.match(_between(sentence, places[-1].mention.end, start_of_thing)):
             for place in _finest_two(sentence, places):
                 yield _relation(items[k].entity, "locatedIn", place.entity, sentence, "settle")
+
+
+def _describes_next(sentence: Sentence, items: list[_Item], at: int) -> bool:
+    """位于X区Y镇的Z: the places after ``at`` end in 的 and a thing they qualify."""
+    following = [it for it in items if it.mention.start >= at]
+    if not following or following[0].mention.start != at or following[0].top not in ALLOWED["locatedIn"][1]:
+        return False
+    run = _places_run(sentence, following, adjacent=True)
+    return _between(sentence, run[-1].mention.end, run[-1].mention.end + 1) == "的"  # the thing may go unnamed
 
 
 _DATELINE = re.compile(r"讯|电[)）]?$|记者")

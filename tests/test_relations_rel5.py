@@ -167,3 +167,15 @@ def test_a_subject_before_implementing_is_not_replaced_by_the_next_clause():
     relations = _relations("目前，长兴县正在实施“百村共富”行动，顾渚村被列为首批示范村。")
     runners = {s for s, p, o in relations if p == "implements"}
     assert runners == {"长兴县"}
+
+
+def test_a_listed_park_is_not_placed_where_the_next_one_in_the_list_is():
+    relations = _relations("位于吴兴区八里店镇的青禾新材料产业园、位于长兴县的白溪科技创新园，要为入选企业提供保障。")
+    assert ("青禾新材料产业园", "locatedIn", "长兴县") not in relations
+    assert ("青禾新材料产业园", "locatedIn", "八里店镇") in relations
+
+
+def test_the_bodies_that_co_build_an_unnamed_centre_do_not_settle_where_it_does():
+    relations = _relations("该公司与湖州学院机电学院共建的芯片应用创新平台同样落户青禾智能装备产业园。")
+    assert ("机电学院", "locatedIn", "青禾智能装备产业园") not in relations
+    assert not any(p == "locatedIn" and o == "青禾智能装备产业园" and s.endswith("学院") for s, p, o in relations)
