@@ -17,7 +17,10 @@ Rules read the order of mentions and cue words in a sentence:
   reference such as 该区 / 全区;
 * memberOf: ``X 加入 Y``, X是Y会长单位; subOrganizationOf: a unit named after its
   parent (…有限公司永安分公司), introduced by 下属 / 旗下 / 下设 / 全资子公司, or
-  named by its place alone (贵阳分公司) in a text about one company.
+  named by its place alone (贵阳分公司) in a text about one company, or set up
+  in a place (A在X市Y区设立B: B is A's and is in X and Y);
+* a person's list of posts (X同时担任A副主席、B会长; X有很多身份：…) gives a
+  worksFor for each body, and bodies listed together (A、B、C决定开展P) each run P.
 
 Parks, facilities and projects that the text places nowhere else are placed
 in the focus region, and subdistricts and communities are made part of it.
