@@ -17,7 +17,10 @@ Rules read the order of mentions and cue words in a sentence:
   reference such as 该区 / 全区;
 * memberOf: ``X 加入 Y``, X是Y会长单位; subOrganizationOf: a unit named after its
   parent (…有限公司永安分公司), introduced by 下属 / 旗下 / 下设 / 全资子公司, or
-  named by its place alone (贵阳分公司) in a text about one company.
+  named by its place alone (贵阳分公司) in a text about one company, or set up
+  in a place (A在X市Y区设立B: B is A's and is in X and Y);
+* a person's list of posts (X同时担任A副主席、B会长; X有很多身份：…) gives a
+  worksFor for each body, and bodies listed together (A、B、C决定开展P) each run P.
 
 Parks, facilities and projects that the text places nowhere else are placed
 in the focus region, and subdistricts and communities are made part of it.
@@ -110,6 +113,8 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_built_by_place(sentence, items))
         found.extend(_brought_in(sentence, items, focus))
         found.extend(_settled_list(sentence, items, park or focus))
+        found.extend(_built_where_settled(sentence, items))
+        found.extend(_among_settled(sentence, items))
         found.extend(_adjacent(sentence, items))
         found.extend(_lies_in(sentence, items))
         found.extend(_member_of(sentence, items, named))
@@ -123,7 +128,10 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_unit_of(sentence, items))
         found.extend(_serves_as(sentence, items, main))
         found.extend(_set_up_by(sentence, items, park))
+        found.extend(_set_up_at(sentence, items, lexicon))
         found.extend(_holds_post(sentence, items, lexicon))
+        found.extend(_posts_listed(sentence, items, lexicon, previous))
+        found.extend(_post_held_by(sentence, items, lexicon))
         found.extend(_appointed(sentence, items, lexicon, named))
         found.extend(_headed_by(sentence, items, lexicon))
         found.extend(_contact_line(sentence, items))
@@ -180,12 +188,12 @@ _REFERENCE = re.compile(
     r"该(区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园|项目|计划|工程)|全(区|县|市)"
     r"|(?:^|(?<=[,，;；。]))(项目|工程)(?=由)"  # 项目由X投资建设: the project just named
     r"|(?:^|(?<=[,，;；。、]))(联盟|协会|学会|商会)(?=[\u4e00-\u9fff])"  # 联盟理事长: the alliance just named
-    r"|(?:^|(?<=[,，;；。、]))(合作社|管委会|集团)(?=[\u4e00-\u9fff])"  # 合作社负责人X, 管委会副主任X: the one just named
+    r"|(?:^|(?<=[,，;；。、]))(合作社|管委会|集团|母公司|公司)(?=[\u4e00-\u9fff])"  # 合作社负责人X, 管委会副主任X, 公司今年将…: the one just named
     r"|(?<=在)(村口|村里|村内|村头|镇上|镇里|镇区)"  # 在村口新建成的X: the village just named
 )
 _REFERENCE_TYPES = {"公司": {"Company"}, "企业": {"Company"}, "集团": {"Company"}, "联盟": {"Alliance"},
                     "协会": {"Alliance"}, "学会": {"Alliance"}, "商会": {"Alliance"}, "中心": {"Organization"}, "园区": {"Park"}, "园": {"Park"},
-                    "项目": {"Project"}, "计划": {"Program"}, "工程": {"Program", "Project"}, "合作社": {"Company"},
+                    "项目": {"Project"}, "计划": {"Program"}, "工程": {"Program", "Project"}, "合作社": {"Company"}, "母公司": {"Company"},
                     "管委会": {"Organization"}}
 _HOME_WORDS = {"村": "Community", "镇": "Subdistrict"}
 _NAMED_SO = {"管委会": ("管委会", "管理委员会")}  # the names a bare reference word may stand for
@@ -198,6 +206,9 @@ def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity
         kind = match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(5) or match.group(6)
         if kind in {"区", "县", "市", "镇"}:
             target = focus
+            if focus is not None and not focus.name.endswith(kind):  # 该县 in a text about a city: the county named last
+                same = [it.entity for it in named if it.mention.end <= start and it.top == "Region" and it.entity.name.endswith(kind)]
+                target = same[-1] if same else None
         elif kind[0] in _HOME_WORDS and len(kind) == 2:
             homes = [it for it in named if it.mention.end <= start and it.entity.type == _HOME_WORDS[kind[0]]
                      and it.entity.name.endswith(kind[0])]
@@ -454,6 +465,8 @@ def _located_at(sentence: Sentence, items: list[_Item]) -> tuple[list[Relation],
             predicate = "partOf" if inner.top == "Region" else "locatedIn"
             found.append(_relation(inner.entity, predicate, outer.entity, sentence, "at"))
         place = chain[-1]
+        if _UNDER.match(_between(sentence, place.mention.end, place.mention.end + 8)):
+            return found, None  # 在庄行镇的支持下，A…: with the town's support, not in the town
         # 在X（一楼西侧），A…: all that follows is in X; 在X建成A，引进B: only what the verb's own clause names
         clause_end = _clause_end(sentence, place.mention.end)
         if not any(place.mention.end <= it.mention.start < clause_end for it in items):
@@ -468,6 +481,7 @@ def _located_at(sentence: Sentence, items: list[_Item]) -> tuple[list[Relation],
 
 
 _CLAUSE_START = re.compile(r"[,，;；。:：、\s|]")
+_UNDER = re.compile(r"^的?[\u4e00-\u9fff]{1,4}下[,，]")  # 在X的支持下, 在X指导下
 
 
 def _clause_end(sentence: Sentence, offset: int) -> int:
@@ -499,11 +513,20 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
             it for it in items
             if clause_start <= it.mention.start and it.mention.end <= cue_at and it.top in ALLOWED["locatedIn"][0]
         ]
+        subjects = [it for it in subjects if not _between(sentence, it.mention.end, it.mention.end + 2) in _PARENT_CUES]  # 集团旗下A位于X: A, not the group
+        heads = [it for it in subjects if _between(sentence, it.mention.start - 1, it.mention.start) == "的"]
+        if heads:  # A与B共建的C同样落户P: C settles; A and B only describe it
+            subjects = [it for it in subjects if it.mention.start >= heads[-1].mention.start]
+        if subjects and "的" in _between(sentence, subjects[-1].mention.end, cue_at):
+            subjects = []  # A与B共建的(unnamed)中心落户P: what settles is not named
+        if cue.group() in _WHERE_LEAD and text[cue.start() - 1 : cue.start()] in ("、", ",", "，") and \
+                _describes_next(sentence, items, sentence.start + cue.end()):
+            continue  # A、位于X区的B: 位于X区 describes B (read by _located_where), not A
         moved = text.rfind("把", clause_start - sentence.start, cue.start())
         if moved >= 0:  # A把旗下的B搬迁至C: B moves, not A
             subjects = [it for it in subjects if it.mention.start > sentence.start + moved]
         lead = _between(sentence, clause_start, cue_at)
-        if not subjects and cue.group() in _WHERE_LEAD and lead in ("", *_SEAT):
+        if not subjects and cue.group() in _WHERE_LEAD + _SEATED and lead in ("", *_SEAT):
             subjects = _topic(sentence, items, clause_start)  # 科技园由A与B共建，位于莱山区解甲庄街道
         elif not subjects and cue.group() in _MOVE_IN and _ADVERBS.fullmatch(lead):
             subjects = _topic(sentence, items, clause_start, listed=True)  # A、B等6家企业已注册，正式入驻C
@@ -520,6 +543,14 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
             place = following[0].entity
         elif after.startswith(_HERE) and last_place is not None:
             place = last_place.entity
+        elif cue.group() in _SEATED and len(following) > 1 and following[0].top in {"Company", "Organization"} and \
+                _between(sentence, following[0].mention.end, following[1].mention.start) == "位于" and \
+                following[1].top in ALLOWED["locatedIn"][1] and seated_gap == "":
+            # 实验室设在A公司位于X区Y街道的生产基地内: in each place of the firm's site
+            for where in _places_run(sentence, following[1:], adjacent=True):
+                for subject in subjects:
+                    yield _relation(subject.entity, "locatedIn", where.entity, sentence, "settle")
+            continue
         elif cue.group() in _SEATED:
             continue
         elif focus is not None and not following or (following and following[0].top not in ALLOWED["locatedIn"][1]):
@@ -537,7 +568,11 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
                 run.append(inner)
             if len(run) > 1 and run[-1].top == "Facility" and _BESIDE.match(_between(sentence, run[-1].mention.end, run[-1].mention.end + 3)):
                 run = run[:-1]  # 位于A街道B大道旁: in the subdistrict, beside the road
-            places = [it.entity for it in _finest_two(sentence, run)]
+            # 位于A市B区C镇: every level written; a building address (长沙市岳麓区X大厦): the two finest
+            places = [it.entity for it in (_finest_two(sentence, run) if run[-1].top == "Facility" else run)]
+            beyond = next((it for it in following[len(run):] if it.top in {"Park", "Facility"}), None)
+            if beyond is not None and _between(sentence, run[-1].mention.end, beyond.mention.start) == "的":
+                places.append(beyond.entity)  # 入驻汇川区的X产业园: the park, too
         if following and following[0].entity is place and following[0].top == "Facility" and \
                 _BESIDE.match(_between(sentence, following[0].mention.end, following[0].mention.end + 3)):
             continue  # 服务站设在农贸市场旁: beside it, not in it
@@ -545,6 +580,38 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
             for where in places:
                 if subject.entity.key != where.key:
                     yield _relation(subject.entity, "locatedIn", where, sentence, "settle")
+
+
+_SETTLES_THEN_BUILDS = re.compile(r"^[,，](?:并|还|将|计划|拟)?(?:投资[\d.]+[亿万]?元)?(?:建设|新建|兴建|打造)$")
+
+
+def _built_where_settled(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """A入驻P，投资32亿元建设Q项目: the project the firm goes on to build in the next clause is in P."""
+    for k, place in enumerate(items[:-1]):
+        if place.top not in {"Park", "Facility", "Region"} or \
+                not _between(sentence, place.mention.start - 2, place.mention.start).endswith(_MOVE_IN[:4]):
+            continue
+        built = items[k + 1]
+        if built.top == "Project" and _SETTLES_THEN_BUILDS.match(_between(sentence, place.mention.end, built.mention.start)):
+            yield _relation(built.entity, "locatedIn", place.entity, sentence, "settle-build")
+
+
+_AMONG = re.compile(r"(?:新)?(?:入驻|落户|进驻|引进|集聚)[^，,；;。]{0,12}(?:企业|项目|公司)[\d]+(?:家|个)")
+
+
+def _among_settled(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """X产业园新入驻企业37家，其中A公司…: a company the 其中 clause names first is one of
+    those that settled in the park opening the sentence's clause."""
+    for cue in _AMONG.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        clause_start = sentence.start + max((m.end() for m in re.finditer(r"[,，;；:：]", sentence.text[: cue.start()])), default=0)
+        parks = [it for it in items if clause_start <= it.mention.start and it.mention.end <= at and it.top == "Park"]
+        among = sentence.text.find("其中", cue.end())
+        if not parks or among < 0 or sentence.text[among - 1 : among] not in ",，;；":
+            continue
+        first = next((it for it in items if it.mention.start == sentence.start + among + 2), None)
+        if first is not None and first.top == "Company":
+            yield _relation(first.entity, "locatedIn", parks[-1].entity, sentence, "among-settled")
 
 
 _SETTLED_LIST = re.compile(r"(?:新)?(?:落户|入驻|进驻|落地|签约)的(?:企业|项目|公司)(?:中|有|包括)?")
@@ -587,14 +654,27 @@ def _located_where(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]
         places = [first]
         k = i + 1
         while k < len(items) and items[k].top in ALLOWED["locatedIn"][1] and \
-                _between(sentence, places[-1].mention.end, items[k].mention.start) in _JOINED:
-            places.append(items[k])
+                _between(sentence, places[-1].mention.end, items[k].mention.start) in _JOINED and not _modifies_next(items, k):
+            places.append(items[k])  # …团泽镇的遵义磐川新材料公司 read as 遵义 + the rest: 遵义 opens the name
+            k += 1
+        start_of_thing = items[k].mention.start if k < len(items) else sentence.end
+        if k < len(items) and _modifies_next(items, k) and \
+                _between(sentence, places[-1].mention.end, items[k].mention.start) in ("的", "之"):
             k += 1
         if k == len(items) or items[k].top not in ALLOWED["locatedIn"][0]:
             continue
-        if _SPOT.match(_between(sentence, places[-1].mention.end, items[k].mention.start)):
+        if _SPOT.match(_between(sentence, places[-1].mention.end, start_of_thing)):
             for place in _finest_two(sentence, places):
                 yield _relation(items[k].entity, "locatedIn", place.entity, sentence, "settle")
+
+
+def _describes_next(sentence: Sentence, items: list[_Item], at: int) -> bool:
+    """位于X区Y镇的Z: the places after ``at`` end in 的 and a thing they qualify."""
+    following = [it for it in items if it.mention.start >= at]
+    if not following or following[0].mention.start != at or following[0].top not in ALLOWED["locatedIn"][1]:
+        return False
+    run = _places_run(sentence, following, adjacent=True)
+    return _between(sentence, run[-1].mention.end, run[-1].mention.end + 1) == "的"  # the thing may go unnamed
 
 
 _DATELINE = re.compile(r"讯|电[)）]?$|记者")
@@ -692,8 +772,15 @@ def _adjacent(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
         if outer.top in {"Park", "Facility"} and inner.top in ALLOWED["locatedIn"][0] and \
                 _between(sentence, outer.mention.end, inner.mention.start) in ("内的", "里的"):
             yield _relation(inner.entity, "locatedIn", outer.entity, sentence, "adjacent")
-        if outer.top == "Region" and inner.top == "Company" and _between(sentence, outer.mention.end, inner.mention.start) == "的":
-            yield _relation(inner.entity, "locatedIn", outer.entity, sentence, "adjacent")  # 泊头市的X公司
+        if outer.top == "Region" and inner.top in {"Company", "Park", "Facility"} and \
+                _between(sentence, outer.mention.end, inner.mention.start) == "的":
+            # 泊头市的X公司, 中北镇的X产业园; 在银川市金凤区的X大厦: each region of the run
+            k = items.index(outer)
+            while k > 0 and items[k - 1].top == "Region" and items[k - 1].mention.end == items[k].mention.start:
+                k -= 1
+            run = items[k : items.index(outer) + 1] if _between(sentence, items[k].mention.start - 1, items[k].mention.start) == "在" else [outer]
+            for place in run:
+                yield _relation(inner.entity, "locatedIn", place.entity, sentence, "adjacent")
         if outer.top != "Region" or inner.mention.start != outer.mention.end:
             continue
         if inner.top == "Region" and inner.entity.type in {"Subdistrict", "Community"}:
@@ -735,9 +822,43 @@ def _implements(sentence: Sentence, items: list[_Item], focus: Entity | None, le
             or _carried_to(sentence, items[:i], item, cues, carried)
         )
         if subject is not None:
-            yield _relation(subject, "implements", item.entity, sentence, "implement")
+            verb = _between(sentence, sentence.start, item.mention.start)
+            listed = [subject] if "分别" in verb or _SIGN.search(_clause_before(sentence, item.mention.start)) \
+                else _listed_with(sentence, items[:i], subject)  # A与B签约P: the signing partner runs nothing
+            for each in listed:
+                yield _relation(each, "implements", item.entity, sentence, "implement")
         elif focus is not None:
             yield _relation(focus, "implements", item.entity, sentence, _FOCUS_IMPLEMENTS)
+
+
+_WITH = ("、", "和", "及", "以及", "会同", "联合")
+
+
+def _listed_with(sentence: Sentence, before: list[_Item], subject: Entity) -> list[Entity]:
+    """A（以下简称“甲”）、B、C决定开展P / A联合B推出P: every body listed with the subject
+    (a short name in parentheses names the one before it again)."""
+    groups: list[list[_Item]] = []
+    for it in before:
+        if groups and groups[-1][-1].entity.key == it.entity.key and \
+                re.fullmatch(r"[（(](?:以下简称|下称|简称)?[“\"]?", _between(sentence, groups[-1][-1].mention.end, it.mention.start)):
+            groups[-1].append(it)
+        else:
+            groups.append([it])
+    k = next((n for n in range(len(groups) - 1, -1, -1) if groups[n][0].entity.key == subject.key), None)
+    if k is None:
+        return [subject]
+
+    def joined(left: list[_Item], right: list[_Item]) -> bool:
+        gap = _AFTER_NAME.sub("", _between(sentence, left[-1].mention.end, right[0].mention.start))
+        return gap in _WITH and right[0].top in ALLOWED["implements"][0] and left[0].top in ALLOWED["implements"][0]
+
+    first = last = k
+    while first > 0 and joined(groups[first - 1], groups[first]):
+        first -= 1
+    while last + 1 < len(groups) and joined(groups[last], groups[last + 1]):
+        last += 1
+    found = [g[0].entity for g in groups[first : last + 1]]
+    return found if all(top_class(e.type) != "Region" for e in found) or len(found) == 1 else [subject]
 
 
 def _carried_subject(sentences: tuple[Sentence, ...], sentence: Sentence, previous: list[_Item], lexicon: Lexicon) -> Entity | None:
@@ -883,7 +1004,8 @@ def _opening_subject(sentence: Sentence, before: list[_Item], lexicon: Lexicon) 
 
 
 # 为贯彻落实《P》, or its short form in 《P》（以下简称《Q》）
-_APPLYING = re.compile(r"(?:贯彻落实|贯彻|落实|推进|实施|执行)(?:《[^《》]*》[（(](?:以下简称|下称|简称))?[《“\"]*$")
+# only a clause that opens with the verb (为贯彻落实P，X…): in X正在实施P，Y被列为… X is the subject
+_APPLYING = re.compile(r"^(?:为|为了)?(?:进一步)?(?:认真)?(?:贯彻落实|贯彻|落实|推进|实施|执行|根据|按照|依据)(?:《[^《》]*》[（(](?:以下简称|下称|简称))?[《“\"]*$")
 _ALONGSIDE = re.compile(r"^(?:会同|联合|协同|与|和|、|及)$")
 
 
@@ -915,6 +1037,10 @@ def _run_by(sentence: Sentence, before: list[_Item], item: _Item, cues: tuple[st
         if candidate.top not in ALLOWED["implements"][0]:
             continue
         if _between(sentence, candidate.mention.start - 1, candidate.mention.start) != "由":
+            gap = _between(sentence, candidate.mention.end, item.mention.start).rstrip("“《\"")
+            # 申报省科学技术厅组织实施的P: a body (not a place) right before 组织实施的 runs P
+            if candidate.top != "Region" and re.fullmatch(r"(?:负责|牵头)?(?:组织)?(?:实施|开展|推出|设立)的", gap):
+                return candidate.entity
             return None
         gap = _AFTER_NAME.sub("", _between(sentence, candidate.mention.end, item.mention.start)).rstrip("“《\"")
         verb = gap.removesuffix("的").lstrip("负责牵头组织投资出资")
@@ -982,6 +1108,8 @@ def _verb_follows(sentence: Sentence, later: list[_Item], candidate: _Item, item
     (X将在樟树市建设P: X builds P)."""
     at = candidate.mention.end
     rest = _between(sentence, at, item.mention.start)
+    if any(rest.startswith(cue) for cue in cues):
+        return True  # 东园村启动P: 启动 is the verb here, not an adverb before one
     at += _ADVERBS.match(rest).end()
     places = [it for it in later if it.mention.start >= at and it.mention.end <= item.mention.start]
     if places and _PLACES_AT.match(_between(sentence, at, places[0].mention.start)) and \
@@ -1264,6 +1392,9 @@ def _joined(sentence: Sentence, items: list[_Item], named: list[_Item], end: int
         return after[0].entity if after[0].entity.type in {"Alliance", "Organization"} else None
     if _BARE_ALLIANCE.match(rest):
         return _last_alliance(named, end)
+    if re.match(r"^[,，;；。]|^$", rest):  # 发起成立X联盟，A、B等16家企业已确认加入。: the alliance named just before
+        alliance = _last_alliance(named, end)
+        return alliance if alliance is not None and any(it.entity.key == alliance.key for it in items) else None
     return None
 
 
@@ -1347,7 +1478,8 @@ def _member_unit(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
     """X同时还是Y协会会长单位 / X当选Y联盟理事单位: X is a member of Y."""
     for cue in _MEMBER_UNIT.finditer(sentence.text):
         at = sentence.start + cue.start()
-        alliance = next((it for it in items if it.mention.end == at and it.top == "Organization" and _is_alliance(it.entity)), None)
+        alliance = next((it for it in items if it.mention.end in (at, at - 1) and _between(sentence, it.mention.end, at) in ("", "的")
+                         and it.top == "Organization" and _is_alliance(it.entity)), None)  # X是Y协会的会员单位
         if alliance is None:
             continue
         k = items.index(alliance)
@@ -1355,6 +1487,11 @@ def _member_unit(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
         if member is not None and member.top in {"Company", "Organization"} and \
                 _IS.match(_between(sentence, member.mention.end, alliance.mention.start)):
             yield _relation(member.entity, "memberOf", alliance.entity, sentence, "member-unit")
+        elif _between(sentence, alliance.mention.start - 2, alliance.mention.start).endswith("作为") and k + 1 < len(items):
+            member = items[k + 1]  # 作为Y副理事长单位，X…: X, opening the next clause
+            if member.top in {"Company", "Organization"} and \
+                    _between(sentence, at + len(cue.group()), member.mention.start) in (",", "，"):
+                yield _relation(member.entity, "memberOf", alliance.entity, sentence, "member-unit")
 
 
 _SETS_UNDER = re.compile(r"下设(?:有)?")
@@ -1392,9 +1529,20 @@ def _unit_of(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
     for unit, parent in zip(items, items[1:]):
         if unit.top not in {"Company", "Organization"} or parent.top not in {"Company", "Organization"}:
             continue
-        if _IS_UNIT_OF.match(_AFTER_NAME.sub("", _between(sentence, unit.mention.end, parent.mention.start))) and \
-                _UNIT_WORD.match(_between(sentence, parent.mention.end, parent.mention.end + 10)) and unit.entity.key != parent.entity.key:
+        if not _IS_UNIT_OF.match(_AFTER_NAME.sub("", _between(sentence, unit.mention.end, parent.mention.start))) or \
+                unit.entity.key == parent.entity.key:
+            continue
+        after = _between(sentence, parent.mention.end, parent.mention.end + 10)
+        if _UNIT_WORD.match(after):
             yield _relation(unit.entity, "subOrganizationOf", parent.entity, sentence, "unit-of")
+            continue
+        k = items.index(parent)  # A是B在贵州设立的全资子公司: a unit of B, in that place
+        run = _places_run(sentence, items[k + 1 :], adjacent=True) if k + 1 < len(items) and \
+            items[k + 1].top in ALLOWED["locatedIn"][1] and after.startswith("在") and items[k + 1].mention.start == parent.mention.end + 1 else []
+        if run and re.match(r"^(?:投资|注册)?(?:设立|成立|组建)的" + _UNIT_WORD.pattern[3:], _between(sentence, run[-1].mention.end, run[-1].mention.end + 14)):
+            yield _relation(unit.entity, "subOrganizationOf", parent.entity, sentence, "unit-of")
+            for place in run:
+                yield _relation(unit.entity, "locatedIn", place.entity, sentence, "unit-of")
     for k, owner in enumerate(items):
         if owner.top not in {"Company", "Organization"}:
             continue
@@ -1481,7 +1629,7 @@ def _parent_cues(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
 
 
 # 在园区 / 在当地: a place the text does not name may stand before the verb
-_SET_UP_VERB = re.compile(r"^(?:已|还|专门|同时|先后|正式)*(?:在[\u4e00-\u9fff]{1,4})?(?:注册)?(?:成立|设立|组建)了?"
+_SET_UP_VERB = re.compile(r"^(?:已|还|专门|同时|先后|正式|去年|今年|近日|日前|此前|\d{4}年)*(?:在[\u4e00-\u9fff]{1,4})?(?:注册)?(?:成立|设立|组建)了?"
                           r"(?:(?:全资|控股)?(?:子公司|分公司))?$")  # 设立全资子公司B
 
 
@@ -1510,6 +1658,55 @@ def _set_up_by(sentence: Sentence, items: list[_Item], park: Entity | None = Non
             yield _relation(unit.entity, "locatedIn", home, sentence, "set-up")
 
 
+_SET_UP_AT = re.compile(r"^(?:投资|出资|注册|正式|专门)*(?:成立|设立|组建|创办|创立)了?的?(?:(?:全资|控股)?(?:子公司|分公司))?")
+_WHEN = re.compile(r"(?:已|还|又|也|并|将|专门|同时|先后|此前|去年|今年|近日|日前|近年来|\d{4}年|\d{1,2}月)*")
+
+
+def _set_up_at(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
+    """（A）在X市Y区设立（的）B / 他在X镇注册成立B: B is in each place of the run after 在;
+    and B is a unit of A, the company or body written before 在 (or opening the sentence,
+    when the clause opens with 并在 / 还在), unless B is an alliance A only founded."""
+    for i, first in enumerate(items):
+        if first.top not in ALLOWED["locatedIn"][1] or _between(sentence, first.mention.start - 1, first.mention.start) != "在":
+            continue
+        run = _places_run(sentence, items[i:], adjacent=True)
+        verb = _SET_UP_AT.match(_between(sentence, run[-1].mention.end, run[-1].mention.end + 16))
+        unit = next((it for it in items if verb and it.mention.start == run[-1].mention.end + verb.end()), None)
+        if unit is not None and _modifies_next(items, items.index(unit)):
+            unit = items[items.index(unit) + 1]  # 设立包头瀚澜…公司 read as 包头 + the rest: the company
+        if unit is None or unit.top not in {"Company", "Organization"} or _is_alliance(unit.entity):
+            continue
+        for place in run:
+            yield _relation(unit.entity, "locatedIn", place.entity, sentence, "set-up-at")
+        parent = _founder(sentence, items, first, lexicon)
+        if parent is not None and parent.key != unit.entity.key and \
+                (top_class(parent.type) == "Company" or unit.entity.name.endswith(_UNIT_HEADS + _DEPARTMENT_HEADS)):
+            yield _relation(unit.entity, "subOrganizationOf", parent, sentence, "set-up-at")
+
+
+_DATE_LEAD = re.compile(r"(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?|此外|同时|目前|今年|去年|近年来)[,，]?")
+
+
+def _founder(sentence: Sentence, items: list[_Item], place: _Item, lexicon: Lexicon) -> Entity | None:
+    """Who sets something up 在 ``place``: the company or body right before 在 (past time
+    words), or the one opening the sentence when the clause opens with 并在 / 还在."""
+    at = place.mention.start - 1
+    clause_start = sentence.start + max((m.end() for m in re.finditer(r"[,，;；:：]", _between(sentence, sentence.start, at))), default=0)
+    before = [it for it in items if clause_start <= it.mention.start and it.mention.end <= at]
+    if before:
+        last = before[-1]
+        gap = _AFTER_NAME.sub("", _between(sentence, last.mention.end, at))
+        return last.entity if last.top in {"Company", "Organization"} and _WHEN.fullmatch(gap) else None
+    if not _WHEN.fullmatch(_between(sentence, clause_start, at)) or clause_start == sentence.start:
+        return None
+    opening = next((it for it in items if it.mention.start >= sentence.start), None)
+    if opening is not None and not _DATE_LEAD.fullmatch(_between(sentence, sentence.start, opening.mention.start)):
+        opening = None  # 2012年，A集团将总部迁至银川，并在B区组建C: a date may open the sentence
+    if opening is None or opening.top not in {"Company", "Organization"} or _post_after(sentence, opening, lexicon):
+        return None
+    return opening.entity
+
+
 def _park_meant(gap: str, before: list[_Item], park: Entity | None) -> Entity | None:
     """在园区设立了B: 园区 is the park the text is about, or else the park named just before."""
     if not re.search(r"在(?:园区|产业园|开发区|高新区)", gap):
@@ -1522,16 +1719,16 @@ _CONTACT = re.compile(r"^(?:联系人|联系方式|联 系 人)?[:：]?\s*$")
 
 
 def _contact_line(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
-    """联系人：省财政厅农业农村处 孙婧 — a line that holds only a body and a person
+    """联系人：省财政厅农业农村处 孙婧 / 市科技局某科：马某，电话… — a line that holds only a body and a person
     (a notice's contact) says the person works there."""
     named = [it for it in items if it.mention.rule != "reference"]
     if len(named) != 2 or named[0].top not in {"Company", "Organization"} or named[1].top != "Person":
         return
     body, person = named
     if _CONTACT.match(_between(sentence, sentence.start, body.mention.start)) and \
-            _between(sentence, body.mention.end, person.mention.start).strip() == "" and \
+            _between(sentence, body.mention.end, person.mention.start).strip(" \t\u3000:：") == "" and \
             _between(sentence, body.mention.end, person.mention.start) != "" and \
-            re.fullmatch(r"[\s\d\-—()（）电话:：,，。]*", sentence.text[person.mention.end - sentence.start :]):
+            re.fullmatch(r"[\s\d\-—()（）电话:：,，。;；]*", sentence.text[person.mention.end - sentence.start :]):
         yield _relation(person.entity, "worksFor", body.entity, sentence, "contact")
 
 
@@ -1577,6 +1774,78 @@ def _headed_by(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iter
                     break
                 continue
             yield _relation(person.entity, "worksFor", body.entity, sentence, "headed-by", role.group(1))
+
+
+# What leads into a list of a person's posts: X同时担任A副主席、B会长 / X有很多身份：A书记，B董事长
+_POSTS_LEAD = re.compile(r"^(?:同时|还|也|现|另|并|曾|先后|目前|兼)*(?:担任|兼任|出任|任)|^(?:还)?有(?:很多|多个|多重|几个|多种)?身份[:：]")
+_SEPARATORS = re.compile(r"^[、,，;；]?$")
+
+
+def _posts_listed(sentence: Sentence, items: list[_Item], lexicon: Lexicon, previous: list[_Item] = ()) -> Iterator[Relation]:
+    """陈某同时担任A协会副主席、B商会会长 / 陆某有很多身份：A党总支书记、B公司董事长，C协会
+    副会长: the person holds each post in the body written right before it, for as long as
+    the list goes on with nothing but a body and its posts in each part. A sentence that
+    opens with 他 / 她 speaks of the person the sentence before named last."""
+    people = [it for it in previous if it.top == "Person"]
+    if people and sentence.text.startswith(("他", "她")):
+        he = Mention(sentence.start, sentence.start + 1, sentence.text[0], people[-1].entity.name, people[-1].entity.type, "reference")
+        items = [_Item(he, people[-1].entity), *items]
+    for k, person in enumerate(items):
+        if person.top != "Person":
+            continue
+        lead = _POSTS_LEAD.match(sentence.text[person.mention.end - sentence.start :])
+        if lead is None:
+            continue
+        at = person.mention.end + lead.end()
+        for body in items[k + 1 :]:
+            if body.mention.start < at:
+                continue  # a short name in parentheses, already read
+            if body.top not in {"Company", "Organization"} or not _SEPARATORS.match(_between(sentence, at, body.mention.start)):
+                break
+            posts, at = _posts_after(sentence, body, items, lexicon)
+            if not posts:
+                break
+            yield _relation(person.entity, "worksFor", body.entity, sentence, "posts-listed", "、".join(posts))
+
+
+def _posts_after(sentence: Sentence, body: _Item, items: list[_Item], lexicon: Lexicon) -> tuple[list[str], int]:
+    """The posts written right after a body (党委书记、院长 → 书记, 院长; past a short-name
+    parenthesis), and where they end; a post that opens the next body's name is not one."""
+    at = body.mention.end
+    at += len(_AFTER_NAME.match(_between(sentence, at, sentence.end)).group()) if _AFTER_NAME.match(_between(sentence, at, sentence.end)) else 0
+    posts: list[str] = []
+    while True:
+        rest = _between(sentence, at, sentence.end)
+        if posts:
+            if not rest.startswith("、"):
+                break
+            rest, skip = rest[1:], 1
+        else:
+            skip = 0
+        word = re.match(r"[^、,，;；。:：()（）“”\"]+", rest)
+        if word is None or not _is_post(word.group(), lexicon):
+            break
+        if any(at + skip <= it.mention.start < at + skip + word.end() for it in items):
+            break  # 、B公司董事长: a body, not a post
+        posts.append(word.group())
+        at += skip + word.end()
+    return posts, at
+
+
+def _post_held_by(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
+    """A研究院院长由集团首席技术官X兼任: X holds the post in the body it is written after."""
+    for k, body in enumerate(items):
+        if body.top not in {"Company", "Organization"}:
+            continue
+        post = _post_after(sentence, body, lexicon)
+        if post is None or _between(sentence, body.mention.end + len(post), body.mention.end + len(post) + 1) != "由":
+            continue
+        start = body.mention.end + len(post) + 1
+        person = next((it for it in items[k + 1 :] if it.top == "Person"), None)
+        if person is None or _PUNCT.search(_between(sentence, start, person.mention.start)) or person.mention.start - start > 16:
+            continue
+        if re.match(r"^(?:兼任|担任|出任|担当)", _between(sentence, person.mention.end, person.mention.end + 2)):
+            yield _relation(person.entity, "worksFor", body.entity, sentence, "held-by", post)
 
 
 def _holds_post(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
@@ -1717,12 +1986,18 @@ def _defaults(doc: Doc, focus: Entity | None, park: Entity | None, found: list[R
         return
     types = {e.key: e.type for e in doc.entities}
     town = _focus_town(doc, found)
+    by_key = {e.key: e for e in doc.entities}
+    run_by_place = {r.object: by_key[r.subject] for r in found if r.predicate == "implements" and r.rule != _FOCUS_IMPLEMENTS
+                    and types.get(r.subject) in {"Subdistrict", "Community"}}
     # a place on a road or in a building is still to be placed in an area
     placed = {r.subject for r in found if r.predicate in {"locatedIn", "partOf"} and top_class(types.get(r.object, "")) != "Facility"}
     for entity in doc.entities:
         if entity.key in placed or entity.key == focus.key:
             continue
         sentence = _sentence_of(doc, entity.mentions[0])
+        if entity.type == "Project" and entity.key in run_by_place:
+            yield _relation(entity, "locatedIn", run_by_place[entity.key], sentence, "run-by-place")
+            continue  # 东园村启动P: a project a village or town runs is in it, not just in the focus region
         if entity.type in {"Facility", "Project"} and park is not None:
             yield _relation(entity, "locatedIn", park, sentence, "focus-park")
         elif entity.type in {"Park", "Facility", "Project"}:
