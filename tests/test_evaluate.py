@@ -84,6 +84,6 @@ def test_documents_kg_had_never_seen_stay_at_their_level():
     result = build(sets)
     assert not result.errors
     reports, total = evaluate_folder(result.graph, sorted(UNSEEN.glob("*/*.gold.json")))
-    assert len(reports) == 34 and all(r.entity_total.f1 > 0.8 for r in reports), [r.document for r in reports]
+    assert len(reports) == 40 and all(r.entity_total.f1 > 0.8 for r in reports), [r.document for r in reports]
     assert total.entity_total.f1 >= 0.92, total.format(misses=True)
-    assert total.relation_total.f1 >= 0.79, total.format(misses=True)
+    assert total.relation_total.f1 >= 0.80, total.format(misses=True)
