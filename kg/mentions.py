@@ -66,12 +66,11 @@ def tokenize(text: str, offset: int, lexicon: Lexicon) -> list[Token]:
             position += 1
             words[index + 1] = (jieba_word[1] + following, "ns")
             continue
-        body_before = _suffix_at(position - offset, text, 0, lexicon)[0]
         if tokens and jieba_word[0] in _JOINING_CHARS and len(jieba_word) > 1 and (
             tokens[-1].word in lexicon.suffixes and lexicon.word_frequency(jieba_word) == 0
             and TOP_CLASSES.get(lexicon.suffixes[tokens[-1].word].type) != "Region"
             # 中心和县政务服务中心: 和县 is a county, but after a body's name 和 joins the next body
-            or body_before is not None and TOP_CLASSES.get(body_before.type) == "Organization" and jieba_word[1:] in _LEVEL_PREFIXES
+            or jieba_word[1:] in _LEVEL_PREFIXES and _body_ends_at(position - offset, text, lexicon)
         ):
             # (not after a region's head: 杨家坪街道和鸣苑小区 is the compound 和鸣苑 in the subdistrict)
             tokens.append(Token(position, position + 1, jieba_word[0], "c"))  # 项目和鲁/东南: 和 joins two names
@@ -84,6 +83,11 @@ def tokenize(text: str, offset: int, lexicon: Lexicon) -> list[Token]:
                 tokens.append(Token(position, position + len(piece), piece, piece_tag))
                 position += len(piece)
     return tokens
+
+
+def _body_ends_at(end: int, text: str, lexicon: Lexicon) -> bool:
+    suffix = _suffix_at(end, text, 0, lexicon)[0]
+    return suffix is not None and TOP_CLASSES.get(suffix.type) == "Organization"
 
 
 # Function characters jieba's guesser glues onto the unknown name after them
