@@ -103,7 +103,8 @@ def _unglued(word: str, tag: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     if len(word) < 2 or tag == "x" or lexicon.word_frequency(word) > 0:
         return [(word, tag)]
     if word[0] in _GLUE_CHARS:
-        return [(word[0], "p"), *_unglued(word[1:], tag, lexicon)]
+        # what is left is the guessed name; an idiom's tag (了瀚澜/i) said nothing of it
+        return [(word[0], "p"), *_unglued(word[1:], "nz" if tag in {"i", "l"} else tag, lexicon)]
     if tag not in _PROPER_TAGS:
         return [(word, tag)]
     if word[0] in _LEVEL_CHARS:
@@ -326,6 +327,7 @@ _OWNER_REFERENCES = frozenset({"该校", "该院", "该大学", "该集团", "�
 _UNIT_TYPES = frozenset({"EducationalOrganization", "GovernmentBody"})
 _PRESS_NEXT = frozenset({"记者", "讯", "报道", "编辑", "评论员"})
 _PRESS_ONLY = frozenset({"报"})
+_RARE_CHAR_TAGS = frozenset({"zg", "x", "g", "ng"})
 _PLACE_PREPOSITIONS = frozenset("往经赴至到向从在于由对")
 _UNIT_OF_BODY_ONLY = frozenset({"科", "股"})
 _UNIT_OF_BODY = re.compile("局|委|厅|署|海关|院|办|中心|处")
@@ -441,6 +443,9 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             or (tokens[k].word in lexicon.name_verbs and (k == j - 1 or tokens[k + 1].word in lexicon.suffixes or tokens[k + 1].word in lexicon.name_verbs))
             # 广西驰远液压…: a name jieba does not know, cut into single characters after a place
             or _unknown_after_place(tokens, k, lexicon)
+            # 织/篢铁路货场…: a rare name jieba cut into single characters, the first read as a verb
+            or (tokens[k].tag.startswith("v") and tokens[k + 1].tag in _RARE_CHAR_TAGS and tokens[k + 1].word not in _PLACE_PREPOSITIONS
+                and _split_word(tokens, k, lexicon))
             # 省工业和信息化厅, 县发展和改革局: departments join their fields with 和
             or (suffix.type in _JOINED_FIELD_TYPES and not suffix.alone
                 and (_department_and(tokens, k, text, sentence, lexicon) or _department_and(tokens, k + 1, text, sentence, lexicon)))
@@ -454,6 +459,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
                 break
             if tokens[k].tag == "f" and tokens[k].word in _LOCATIVES:
                 break  # 全国运动会上冬夏项目: 上 closes the phrase before the name
+            if tokens[k].word in _CLOSING_HEADS and k > 0 and tokens[k - 1].word in _DEMONSTRATIVES:
+                break  # 该公司阳江分公司: the unit of the company just named
             if tokens[k].word in _CLOSE_QUOTES and k + 1 < len(tokens) and tokens[k + 1].word in _OPEN_QUOTES:
                 break  # “电商协会”“创业者协会”: two quoted names side by side
             start_index = k
@@ -501,6 +508,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             or sum(len(piece) == 1 for piece, _ in pieces) >= 2 == len([p for p, _ in pieces if p]) and pieces[0][1] != "a"  # 蓼/北(大道), not 老/旧(小区)
             or (TOP_CLASSES.get(suffix.type, suffix.type) == "Region" and (modifier[-1] in _PLACE_CHARS or head.tag == "ns"))  # 枇杷湾社区, 华东地区/ns
             or (start_index > 0 and tokens[start_index - 1].word in _OWNER_REFERENCES)  # 该校机电工程学院: a unit of the one just named
+            or (start_index > 1 and tokens[start_index - 1].word in _CLOSING_HEADS and tokens[start_index - 2].word in _DEMONSTRATIVES)
             or _starts_with_place(modifier, lexicon)  # 陈集镇卫生院 (cut 陈/集镇): named after its place
             or (suffix.text in _UNIT_HEADS and (_is_region_word(pieces[0], lexicon) or pieces[0][0] in _LEVEL_PREFIXES))  # 华北分公司, 县邮政分公司
             or (TOP_CLASSES.get(suffix.type, suffix.type) != "Region" and any(_split_word(tokens, k, lexicon) for k in range(start_index, j)))

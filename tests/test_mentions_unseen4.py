@@ -236,3 +236,19 @@ def test_names_do_not_take_in_the_words_around_them(text, expected):
 
 def test_a_county_named_he_is_still_a_county():
     assert ("安徽省和县人民政府", "GovernmentBody") in _mentions("安徽省和县人民政府发布通知。")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("推进青港二期扩建工程和织篢铁路货场多式联运项目建设。", {("织篢铁路货场多式联运项目", "Project")}),
+        ("集团还设立了瀚澜研究院，专注于新材料研发。", {("瀚澜研究院", "EducationalOrganization")}),
+        ("该公司青州分公司负责人彭敏介绍。", {("青州分公司", "Company"), ("彭敏", "Person")}),
+    ],
+)
+def test_names_jieba_cut_or_glued(text, expected):
+    assert expected <= _mentions(text)
+
+
+def test_a_verb_before_a_preposition_is_no_part_of_a_name():
+    assert not any(name.startswith("转") for name, _ in _mentions("患者转往临泽县人民医院治疗。"))
