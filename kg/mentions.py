@@ -457,8 +457,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
                 other = lexicon.suffixes.get(tokens[k].word)
                 after_other = other is not None and TOP_CLASSES.get(other.type, other.type) == "Organization"
                 break
-            if tokens[k].tag == "f" and tokens[k].word in _LOCATIVES:
-                break  # 全国运动会上冬夏项目: 上 closes the phrase before the name
+            if tokens[k].tag == "f" and tokens[k].word in _LOCATIVES and not (k > 0 and _split_word(tokens, k - 1, lexicon)):
+                break  # 全国运动会上冬夏项目: 上 closes the phrase before the name (but 豫/中 理工学院 is a name cut up)
             if tokens[k].word in _CLOSING_HEADS and k > 0 and tokens[k - 1].word in _DEMONSTRATIVES:
                 break  # 该公司阳江分公司: the unit of the company just named
             if tokens[k].word in _CLOSE_QUOTES and k + 1 < len(tokens) and tokens[k + 1].word in _OPEN_QUOTES:

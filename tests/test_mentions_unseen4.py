@@ -252,3 +252,15 @@ def test_names_jieba_cut_or_glued(text, expected):
 
 def test_a_verb_before_a_preposition_is_no_part_of_a_name():
     assert not any(name.startswith("转") for name, _ in _mentions("患者转往临泽县人民医院治疗。"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("配合单位：河南省中小企业发展促进中心。", {("河南省中小企业发展促进中心", "GovernmentBody")}),
+        ("重点支持位于新乡市长垣市的长垣起重装备产业园。", {("长垣起重装备产业园", "Park")}),
+        ("依托豫中理工学院等院校培训人才。", {("豫中理工学院", "EducationalOrganization")}),
+    ],
+)
+def test_names_with_a_trade_verb_or_a_cut_up_brand(text, expected):
+    assert expected <= _mentions(text)
