@@ -468,7 +468,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         start_index = _after_open_bracket(tokens, start_index, j)
         while not after_region and start_index < j and tokens[start_index].tag in _WEAK_START and not _is_proper(tokens[start_index].word, tokens[start_index].tag, lexicon) and not _split_word(tokens, start_index, lexicon):
             start_index += 1  # 好新一轮郑州航空港区: no name starts with an adverb or adjective
-        while start_index < j and (tokens[start_index].tag == "x" or _QUANTITY.match(tokens[start_index].word)):
+        while start_index < j and (tokens[start_index].tag == "x" or _QUANTITY.match(tokens[start_index].word)) \
+                and not _capacity_at(tokens, start_index):
             if tokens[start_index].tag != "x":
                 start_index = -1  # 42项为民办实事项目: counted, so generic
                 break
@@ -571,6 +572,15 @@ def _after_open_bracket(tokens: list[Token], start_index: int, j: int) -> int:
         if depth < 0:
             return k + 1
     return start_index
+
+
+def _capacity_at(tokens: list[Token], k: int) -> bool:
+    """20/GWh储能电池项目, 200/兆瓦风电项目: a number with its unit is a capacity in a name, not a count."""
+    return (tokens[k].word.isdigit() and k + 1 < len(tokens)
+            and (tokens[k + 1].tag == "eng" or bool(_CAPACITY_UNIT.fullmatch(tokens[k + 1].word))))
+
+
+_CAPACITY_UNIT = re.compile(r"[万千百亿]*(?:吨|千瓦|兆瓦|瓦|台|套|平方米|立方米|头|羽|亩)")
 
 
 def _department_and(tokens: list[Token], k: int, text: str, sentence: Sentence, lexicon: Lexicon) -> bool:

@@ -264,3 +264,9 @@ def test_a_verb_before_a_preposition_is_no_part_of_a_name():
 )
 def test_names_with_a_trade_verb_or_a_cut_up_brand(text, expected):
     assert expected <= _mentions(text)
+
+
+def test_a_capacity_in_a_name_is_no_count():
+    names = _mentions("20GWh储能电池项目开工，实施42项为民办实事项目。")
+    assert ("20GWh储能电池项目", "Project") in names
+    assert not any("民办实事" in name for name, _ in names)
