@@ -466,7 +466,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             start_index = k
             k -= 1
         start_index = _after_open_bracket(tokens, start_index, j)
-        while not after_region and start_index < j and tokens[start_index].tag in _WEAK_START and not _is_proper(tokens[start_index].word, tokens[start_index].tag, lexicon) and not _split_word(tokens, start_index, lexicon):
+        while not after_region and start_index < j and tokens[start_index].tag in _WEAK_START and not _is_proper(tokens[start_index].word, tokens[start_index].tag, lexicon) and not _split_word(tokens, start_index, lexicon) \
+                and not _town_short_at(text, tokens[start_index].start, lexicon):
             start_index += 1  # 好新一轮郑州航空港区: no name starts with an adverb or adjective
         while start_index < j and (tokens[start_index].tag == "x" or _QUANTITY.match(tokens[start_index].word)) \
                 and not _capacity_at(tokens, start_index):
@@ -534,6 +535,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
                 start = region_start
                 start_index = next((n for n, t in enumerate(tokens) if t.start == start), start_index)
                 modifier = text[start:suffix_start]
+        if suffix.text == "市场" and (_is_region_word(pieces[-1], lexicon) or modifier.endswith(("三角", "地区", "湾区", "国内", "国际", "海外"))):
+            continue  # 长三角市场, 东南亚市场: buyers in a region, not a market place
         if suffix.text in _UNIT_OF_BODY_ONLY and (len(modifier) < 2 or not (after_other or _UNIT_OF_BODY.search(modifier))):
             continue  # 科 names a section only of a body (市财政局教科文科), not in 医院内科 or 本科
         if suffix.type == "Project" and clean_name(modifier).endswith(_PROJECT_QUALIFIERS + ("计划", "专项", "行动")):
@@ -572,6 +575,12 @@ def _after_open_bracket(tokens: list[Token], start_index: int, j: int) -> int:
         if depth < 0:
             return k + 1
     return start_index
+
+
+def _town_short_at(text: str, start: int, lexicon: Lexicon) -> bool:
+    """Whether a town's name without its 镇/乡 starts here (小/沙江 for 小沙江镇)."""
+    towns = lexicon.gazetteer.towns
+    return any(text[start : start + n] + head in towns for n in (2, 3) for head in ("镇", "乡"))
 
 
 def _capacity_at(tokens: list[Token], k: int) -> bool:
@@ -1431,7 +1440,7 @@ def _inner_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> lis
     standalone = {m.name: m.type for m in mentions}
     inner: list[Mention] = []
     for mention in mentions:
-        if mention.rule == "division" or mention.type in {"Company", "Person"}:
+        if mention.rule == "division" or mention.type in {"Company", "Person"} or _division_class(mention.name, lexicon):
             continue  # a place in a company's name is a brand, not where it is (宁德时代, 上海电气); in a person's, a name (彭嘉禾)
         boundaries = _word_starts(mention.text, lexicon)
         i = 0

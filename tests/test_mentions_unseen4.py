@@ -270,3 +270,23 @@ def test_a_capacity_in_a_name_is_no_count():
     names = _mentions("20GWh储能电池项目开工，实施42项为民办实事项目。")
     assert ("20GWh储能电池项目", "Project") in names
     assert not any("民办实事" in name for name, _ in names)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("在小沙江金银花标准化种植示范基地，李冰介绍。", {("小沙江金银花标准化种植示范基地", "Park")}),
+        ("县城丹霞大道两侧新建绿地。", {("丹霞大道", "Facility")}),
+        ("全县确定大东坝镇黄柏岭村为示范村。", {("大东坝镇", "Subdistrict")}),
+    ],
+)
+def test_names_start_where_their_place_does(text, expected):
+    assert expected <= _mentions(text)
+
+
+def test_a_town_is_no_town_inside_another_town():
+    assert ("东坝镇", "Subdistrict") not in _mentions("全县确定大东坝镇黄柏岭村为示范村。")
+
+
+def test_buyers_in_a_region_are_no_market_place():
+    assert not any(cls == "Facility" for _, cls in _mentions("产品销往长三角市场和东南亚市场。"))
