@@ -207,7 +207,14 @@ def _counted_elsewhere(name: str, text: str) -> bool:
     )
 
 
-_ABBREVIATION = re.compile(r"[(（]\s*(?:以下)?(?:简称|下称)[:：]?\s*[“\"「《]?([^“”\"「」《》()（）,，。]{2,12}?)[”\"」》]?\s*[)）]")
+# （以下简称“恒晟精密”）, （暂定名，以下简称“宁德闽泓”）, （以下简称“公司”或“闽泓食品”）
+_ABBREVIATION = re.compile(
+    r"[(（](?:[^()（）]{1,30}?[,，;；])?\s*(?:以下)?(?:简称|下称)[:：]?\s*"
+    r"((?:[“\"「《]?[^“”\"「」《》()（）,，。]{2,12}?[”\"」》]?(?:或|、)?)+?)\s*[)）]"
+)
+_ONE_SHORT_NAME = re.compile(r"[“\"「《]?([^“”\"「」《》、或]{2,12}?)[”\"」》]?(?:或|、|$)")
+# A company calling itself 公司 or 本公司 in its own text: a reference, as 该公司 is, not a name
+GENERIC_SHORT_NAMES = frozenset({"公司", "本公司", "集团", "本集团"})
 
 
 def abbreviations(text: str, mentions: Iterable[Mention]) -> dict[str, Mention]:
@@ -220,7 +227,8 @@ def abbreviations(text: str, mentions: Iterable[Mention]) -> dict[str, Mention]:
         # a quoted name ends before its closing mark: 《…计划》（以下简称…）
         named = ends.get(start) or (ends.get(start - 1) if text[start - 1 : start] in _CLOSE_QUOTES else None)
         if named is not None:
-            found[match.group(1)] = named
+            for short in _ONE_SHORT_NAME.finditer(match.group(1)):
+                found[short.group(1)] = named
     return found
 
 
@@ -230,6 +238,8 @@ def _with_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
     皖南旅投), not a longer name it is part of."""
     kept = list(mentions)
     for short, named in abbreviations(text, mentions).items():
+        if short in GENERIC_SHORT_NAMES:
+            continue
         for match in re.finditer(re.escape(short), text):
             start, end = match.start(), match.end()
             overlapping = [m for m in kept if m.start < end and start < m.end]
@@ -300,6 +310,16 @@ def _is_proper(piece: str, tag: str, lexicon: Lexicon) -> bool:
     return len(piece) >= 2 and piece[0] not in _DEMONSTRATIVES and lexicon.word_frequency(piece) == 0
 
 
+def _is_region_head(word: str, lexicon: Lexicon) -> bool:
+    suffix = lexicon.suffixes.get(word)
+    return suffix is not None and TOP_CLASSES.get(suffix.type, suffix.type) == "Region"
+
+
+def _is_city(word: str, lexicon: Lexicon) -> bool:
+    """A province or city by its name; county short names are too often common words (振兴, 和平)."""
+    return len(word) >= 2 and any(d.level <= 2 for d in lexicon.gazetteer.lookup(word))
+
+
 def _name_token(token: Token, lexicon: Lexicon) -> bool:
     if token.word in lexicon.left_boundaries or token.word in lexicon.titles:
         return False
@@ -314,6 +334,8 @@ def _name_token(token: Token, lexicon: Lexicon) -> bool:
     if token.tag == "mq":
         return not _QUANTITY.match(token.word) and token.word[-1] not in _NUMERALS  # 零部件 is no count
     if token.tag.startswith("v") and token.tag != "vn":
+        if _is_city(token.word, lexicon):
+            return True  # 包头/v 瀚澜新材料…: a city jieba read as a verb
         # a verb jieba hardly knows is a name it mistook (启衡/v 新能源…项目)
         return token.word in lexicon.name_verbs or len(token.word) >= 2 and lexicon.word_frequency(token.word) < _RARE_VERB
     return token.tag in _NAME_TAGS or token.tag.startswith("n")
@@ -465,10 +487,15 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
                 break  # “电商协会”“创业者协会”: two quoted names side by side
             start_index = k
             k -= 1
+        if suffix.type == "Alliance" and k >= 0 and k + 1 == start_index and tokens[k].word == "全国":
+            start_index = k  # 全国…协会: a national association is named so
         start_index = _after_open_bracket(tokens, start_index, j)
+        walked_to = start_index
         while not after_region and start_index < j and tokens[start_index].tag in _WEAK_START and not _is_proper(tokens[start_index].word, tokens[start_index].tag, lexicon) and not _split_word(tokens, start_index, lexicon) \
                 and not _town_short_at(text, tokens[start_index].start, lexicon):
             start_index += 1  # 好新一轮郑州航空港区: no name starts with an adverb or adjective
+        if start_index > walked_to and _is_region_head(tokens[start_index].word, lexicon):
+            start_index = walked_to  # 中部/f 地区开发区协会: the word before a region's head belongs to it
         while start_index < j and (tokens[start_index].tag == "x" or _QUANTITY.match(tokens[start_index].word)) \
                 and not _capacity_at(tokens, start_index):
             if tokens[start_index].tag != "x":
@@ -699,6 +726,8 @@ def _unknown_after_place(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
         # jieba's tags of the characters of a word it does not know mean little (泓/q, 极/d)
         if t.word in lexicon.left_boundaries or t.word in _GLUE_CHARS or t.tag in _JOINING_TAGS:
             return False
+        if len(t.word) == 2 and _is_city(t.word, lexicon):
+            return False  # 宁德/闽/泓: the place before the brand, not a piece of it
         return len(t.word) == 1 or len(t.word) == 2 and lexicon.word_frequency(t.word) < _RARE_NAME
 
     if not piece(tokens[k]):

@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.lexicon import Lexicon, _lines, default_lexicon
+from kg.mentions import GENERIC_SHORT_NAMES, abbreviations
 from kg.resolve import PARK_WORDS, focus_park, focus_region, top_class
 from kg.types import Doc, Entity, Mention, Relation, Sentence
 
@@ -78,16 +79,19 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     found: list[Relation] = list(doc.relations)
     last_place: _Item | None = None
     previous: list[_Item] = []  # the items of the sentence before
+    previous_sentence: Sentence | None = None
     scope: _Item | None = None  # 在X，A…；B…: the place of a 在 clause cut off by a semicolon
+    lister: Entity | None = None  # 子公司三家：A…；B…: the company whose units are being listed
     named = sorted(
         (_Item(m, entity_at[(m.start, m.end)]) for m in doc.mentions if (m.start, m.end) in entity_at and m.rule != "inner"),
         key=lambda it: it.mention.start,
     )
     named = [_unnamed(doc.text, it, spans) for it in named]
+    calls_itself = _calls_itself(doc, entity_at)
     for sentence in doc.sentences:
         items = [it for it in named if sentence.start <= it.mention.start < sentence.end]
         items = sorted(
-            items + _references(doc.text, sentence, named, focus) + _park_words(doc.text, sentence, park, spans),
+            items + _references(doc.text, sentence, named, focus, calls_itself) + _park_words(doc.text, sentence, park, spans),
             key=lambda it: it.mention.start,
         )
         found.extend(_works_for(sentence, items, lexicon, named))
@@ -127,6 +131,8 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_subsidiary_named(sentence, items, main))
         found.extend(_unit_of(sentence, items))
         found.extend(_serves_as(sentence, items, main))
+        listed, lister = _units_listed(sentence, items, lister)
+        found.extend(listed)
         found.extend(_set_up_by(sentence, items, park))
         found.extend(_set_up_at(sentence, items, lexicon))
         found.extend(_holds_post(sentence, items, lexicon))
@@ -135,10 +141,12 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_appointed(sentence, items, lexicon, named))
         found.extend(_headed_by(sentence, items, lexicon))
         found.extend(_contact_line(sentence, items))
+        found.extend(_head_line(sentence, items, previous, previous_sentence))
+        found.extend(_team_listed(sentence, items, lexicon))
         found.extend(_led_by(sentence, items, previous))
         if place is not None:
             last_place = place
-        previous = items
+        previous, previous_sentence = items, sentence
     found.extend(_units(doc, focus))
     found.extend(_place_units(doc, lexicon))
     found.extend(_named_for_company(doc, lexicon))
@@ -185,11 +193,12 @@ def _named_runner_first(relations: list[Relation], park: Entity | None) -> list[
 # References that stand for an entity named before: 该区 is the region the text
 # is about, 该公司 the last company named, 该联盟 the last alliance.
 _REFERENCE = re.compile(
-    r"该(区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园|项目|计划|工程)|全(区|县|市)"
+    r"[该本](区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园|项目|计划|工程)|全(区|县|市)"
     r"|(?:^|(?<=[,，;；。]))(项目|工程)(?=由)"  # 项目由X投资建设: the project just named
     r"|(?:^|(?<=[,，;；。、]))(联盟|协会|学会|商会)(?=[\u4e00-\u9fff])"  # 联盟理事长: the alliance just named
     r"|(?:^|(?<=[,，;；。、]))(合作社|管委会|集团|母公司|公司)(?=[\u4e00-\u9fff])"  # 合作社负责人X, 管委会副主任X, 公司今年将…: the one just named
     r"|(?<=在)(村口|村里|村内|村头|镇上|镇里|镇区)"  # 在村口新建成的X: the village just named
+    r"|(?<=[由经在将对与和及是为据])(公司|集团)(?=[\u4e00-\u9fff])"  # 由公司副总经理X: in a text that calls itself 公司
 )
 _REFERENCE_TYPES = {"公司": {"Company"}, "企业": {"Company"}, "集团": {"Company"}, "联盟": {"Alliance"},
                     "协会": {"Alliance"}, "学会": {"Alliance"}, "商会": {"Alliance"}, "中心": {"Organization"}, "园区": {"Park"}, "园": {"Park"},
@@ -199,12 +208,26 @@ _HOME_WORDS = {"村": "Community", "镇": "Subdistrict"}
 _NAMED_SO = {"管委会": ("管委会", "管理委员会")}  # the names a bare reference word may stand for
 
 
-def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity | None) -> list[_Item]:
+def _calls_itself(doc: Doc, entity_at: dict[tuple[int, int], Entity]) -> dict[str, Entity]:
+    """福建某某食品股份有限公司（以下简称“公司”）: in its own announcement, 公司 is that company."""
+    return {
+        short.lstrip("本"): entity_at[(m.start, m.end)]
+        for short, m in abbreviations(doc.text, doc.mentions).items()
+        if short in GENERIC_SHORT_NAMES and (m.start, m.end) in entity_at
+    }
+
+
+def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity | None,
+                calls_itself: dict[str, Entity]) -> list[_Item]:
     found = []
     for match in _REFERENCE.finditer(sentence.text):
         start = sentence.start + match.start()
-        kind = match.group(1) or match.group(2) or match.group(3) or match.group(4) or match.group(5) or match.group(6)
-        if kind in {"区", "县", "市", "镇"}:
+        kind = next(group for group in match.groups() if group)
+        if match.group(7) and kind not in calls_itself:
+            continue
+        if kind in calls_itself:
+            target = calls_itself[kind]
+        elif kind in {"区", "县", "市", "镇"}:
             target = focus
             if focus is not None and not focus.name.endswith(kind):  # 该县 in a text about a city: the county named last
                 same = [it.entity for it in named if it.mention.end <= start and it.top == "Region" and it.entity.name.endswith(kind)]
@@ -495,7 +518,8 @@ def _still_there(sentence: Sentence, items: list[_Item], place: _Item) -> Iterat
     if items and items[0].mention.start == sentence.start and items[0].top == "Company":
         yield _relation(items[0].entity, "locatedIn", place.entity, sentence, "at")
 _BESIDE = re.compile(r"^(?:旁|附近|对面|周边|隔壁|一侧|东侧|西侧|南侧|北侧|之间)")
-_SEAT = ("总部", "其总部", "公司总部", "集团总部", "总部均")  # 川岷集团成立于2003年，总部位于宜宾市
+# 川岷集团成立于2003年，总部位于宜宾市; A分公司，营业场所位于X区
+_SEAT = ("总部", "其总部", "公司总部", "集团总部", "总部均", "营业场所", "住所", "注册地", "注册地址", "办公地点", "办公地址")
 _MOVE_IN = ("落户于", "落户", "入驻", "进驻", "落地", "扎根", "落户到", "入驻到")
 _SEATED = ("设在", "设于")  # 研究院设在X大厦; 办公室设在某局 (a body, no place) says nothing
 _SETTLE = ("设在", "设于", "落户于", "落户", "入驻", "进驻", "落地", "位于", "坐落于", "扎根", "落户到", "入驻到", "搬迁至", "迁至", "迁入", "搬迁到")
@@ -692,6 +716,8 @@ def _topic(sentence: Sentence, items: list[_Item], clause_start: int, listed: bo
         previous = sentence.start + max((m.end() for m in re.finditer(r"[,，;；:：]", text)), default=0)
         if _DATELINE.search(_between(sentence, previous, end)):
             return []  # 某日报讯（记者 X）12月2日，位于…: a dateline, not a topic
+        if previous == sentence.start:  # （一）A分公司，营业场所位于X: past the list's numbering
+            previous += len(_ENUMERATOR.match(sentence.text).group()) if _ENUMERATOR.match(sentence.text) else 0
         opening = [it for it in items if it.mention.start == previous]
         if opening:
             if opening[0].top not in ALLOWED["locatedIn"][0] or _modifies_next(items, items.index(opening[0])):
@@ -1360,6 +1386,9 @@ def _member_of(sentence: Sentence, items: list[_Item], named: list[_Item]) -> It
             (m.end() for m in re.finditer(r"[,，;；:：]", sentence.text[: cue.start()])), default=0)
         before = [it for it in items if clause_start <= it.mention.start and it.mention.end <= at
                   and it.top in {"Company", "Organization"}]
+        if not before and re.match(r"^(?:并|还|也|同时|并于|还于)", _between(sentence, clause_start, at)):
+            before = items[:1] if items and items[0].mention.start == sentence.start and \
+                items[0].top in {"Company", "Organization"} else []  # X为…，并于2024年加入Y: X, who opens the sentence
         rest = sentence.text[cue.end():]
         alliance = _joined(sentence, items, named, at + len(cue.group()), rest, cue.group() == "成为")
         if not before or alliance is None:
@@ -1475,7 +1504,8 @@ _IS = re.compile(r"^(?:同时|还|也|已|正式|均|都|现|目前)*(?:是|为|
 
 
 def _member_unit(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
-    """X同时还是Y协会会长单位 / X当选Y联盟理事单位: X is a member of Y."""
+    """X同时还是Y协会会长单位 / X当选Y联盟理事单位: X is a member of Y; in X为Y副会长单位、Z会长单位, of Z too."""
+    last: tuple[_Item, int] | None = None  # the member, and where the cue naming its last membership ends
     for cue in _MEMBER_UNIT.finditer(sentence.text):
         at = sentence.start + cue.start()
         alliance = next((it for it in items if it.mention.end in (at, at - 1) and _between(sentence, it.mention.end, at) in ("", "的")
@@ -1484,9 +1514,14 @@ def _member_unit(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
             continue
         k = items.index(alliance)
         member = items[k - 1] if k else None
-        if member is not None and member.top in {"Company", "Organization"} and \
+        if last is not None and _between(sentence, last[1], alliance.mention.start) in _JOINED[1:]:
+            member = last[0]
+            yield _relation(member.entity, "memberOf", alliance.entity, sentence, "member-unit")
+            last = (member, at + len(cue.group()))
+        elif member is not None and member.top in {"Company", "Organization"} and \
                 _IS.match(_between(sentence, member.mention.end, alliance.mention.start)):
             yield _relation(member.entity, "memberOf", alliance.entity, sentence, "member-unit")
+            last = (member, at + len(cue.group()))
         elif _between(sentence, alliance.mention.start - 2, alliance.mention.start).endswith("作为") and k + 1 < len(items):
             member = items[k + 1]  # 作为Y副理事长单位，X…: X, opening the next clause
             if member.top in {"Company", "Organization"} and \
@@ -1521,7 +1556,8 @@ def _sets_up_under(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]
 
 _IS_UNIT_OF = re.compile(r"^(?:是|系|为|作为)$")
 _UNIT_WORD = re.compile(r"^的?(?:全资|控股|绝对控股)?(?:子公司|分公司|二级公司|下属企业|下属公司|下属单位|研发中心|分支机构)")
-_OWNS = re.compile(r"^(?:旗下|下属)(?:拥有|有|包括|设有)[:：]?$")
+_OWNS = re.compile(r"^(?:旗下|下属)(?:另有|还有|共有|拥有|有|包括|设有)[:：]?$")
+_CONTROLLED_BY = re.compile(r"^的?(?:控股股东|母公司)(?:为|是)$")
 
 
 def _unit_of(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
@@ -1529,6 +1565,9 @@ def _unit_of(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
     for unit, parent in zip(items, items[1:]):
         if unit.top not in {"Company", "Organization"} or parent.top not in {"Company", "Organization"}:
             continue
+        if _CONTROLLED_BY.match(_between(sentence, unit.mention.end, parent.mention.start)) and unit.entity.key != parent.entity.key:
+            yield _relation(unit.entity, "subOrganizationOf", parent.entity, sentence, "controlled-by")
+            continue  # 公司控股股东为X集团: a subsidiary of X
         if not _IS_UNIT_OF.match(_AFTER_NAME.sub("", _between(sentence, unit.mention.end, parent.mention.start))) or \
                 unit.entity.key == parent.entity.key:
             continue
@@ -1560,6 +1599,34 @@ def _unit_of(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
 
 
 _SERVES_AS = re.compile(r"^作为(集团|公司)?的?([\u4e00-\u9fff]{1,8}?(?:中枢|中心|平台|机构|部门|板块|基地))[,，]")
+
+
+_UNITS_FOLLOW = re.compile(r"(?:全资|控股)?(?:子公司|分公司)(?:[0-9一二三四五六七八九十]+[家个])?[:：]")
+
+
+def _units_listed(sentence: Sentence, items: list[_Item], owner: Entity | None) -> tuple[list[Relation], Entity | None]:
+    """公司拥有全资子公司三家：A，位于…；B，位于…；C…: each company listed after the colon,
+    one per clause to the full stop, is a unit of the company before 子公司. Gives the
+    relations and the owner, while the list runs on past this sentence's semicolon."""
+    found: list[Relation] = []
+    cue = _UNITS_FOLLOW.search(sentence.text)
+    if cue is not None:
+        at = sentence.start + cue.start()
+        before = [it for it in items if it.mention.end <= at and it.top == "Company"]
+        owner = before[-1].entity if before else None
+        first = next((it for it in items if it.mention.start == sentence.start + cue.end()), None)
+    else:
+        first = items[0] if owner is not None and items and items[0].mention.start == sentence.start else None
+    if owner is None:
+        return [], None
+    if first is not None and first.top == "Company" and first.entity.key != owner.key:
+        run = [first]
+        for nxt in items[items.index(first) + 1 :]:
+            if _between(sentence, run[-1].mention.end, nxt.mention.start) not in _JOINED[1:] or nxt.top != "Company":
+                break
+            run.append(nxt)
+        found = [_relation(unit.entity, "subOrganizationOf", owner, sentence, "units-listed") for unit in run]
+    return found, owner if sentence.text.endswith(("；", ";")) and (cue is not None or found) else None
 
 
 def _serves_as(sentence: Sentence, items: list[_Item], main: Entity | None) -> Iterator[Relation]:
@@ -1659,7 +1726,8 @@ def _set_up_by(sentence: Sentence, items: list[_Item], park: Entity | None = Non
 
 
 _SET_UP_AT = re.compile(r"^(?:投资|出资|注册|正式|专门)*(?:成立|设立|组建|创办|创立)了?的?(?:(?:全资|控股)?(?:子公司|分公司))?")
-_WHEN = re.compile(r"(?:已|还|又|也|并|将|专门|同时|先后|此前|去年|今年|近日|日前|近年来|\d{4}年|\d{1,2}月)*")
+_WHEN = re.compile(r"(?:已|还|又|也|并|将|拟|计划|专门|同时|先后|此前|去年|今年|近日|日前|近年来|\d{4}年|\d{1,2}月"
+                   r"|(?:以自有资金|以自筹资金|出资|投资|斥资)(?:约)?[\d.]+(?:亿|万)?元)*")  # 拟以自有资金2亿元在X设立B
 
 
 def _set_up_at(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
@@ -1730,6 +1798,48 @@ def _contact_line(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
             _between(sentence, body.mention.end, person.mention.start) != "" and \
             re.fullmatch(r"[\s\d\-—()（）电话:：,，。;；]*", sentence.text[person.mention.end - sentence.start :]):
         yield _relation(person.entity, "worksFor", body.entity, sentence, "contact")
+
+
+_TEAM = re.compile(r"(?:管理层|领导班子|班子成员|高管团队|高级管理人员)(?:组成|构成|名单)?(?:如下|为)?[:：]")
+
+
+def _team_listed(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
+    """公司管理层组成如下：董事长A，总经理B，副总经理兼董事会秘书C: each person holds
+    the post written before the name in the body named before the colon."""
+    cue = _TEAM.search(sentence.text)
+    if cue is None:
+        return
+    at = sentence.start + cue.start()
+    bodies = [it for it in items if it.mention.end <= at and it.top in {"Company", "Organization"}]
+    if not bodies:
+        return
+    start = sentence.start + cue.end()
+    for person in (it for it in items if it.mention.start >= start and it.top == "Person"):
+        post = _between(sentence, start, person.mention.start)
+        post = _PUNCT.split(post)[-1]
+        if _is_post(post.split("兼")[0], lexicon):
+            yield _relation(person.entity, "worksFor", bodies[-1].entity, sentence, "team", post)
+
+
+_HEAD_LINE = re.compile(r"^(?:负责人|联系人|总经理|经理|站长|主任|院长|所长|行长|理事长|会长)[:：]\s*$")
+_ENUMERATOR = re.compile(r"^[(（]?[一二三四五六七八九十\d]+[)）、.．]?")
+
+
+def _head_line(sentence: Sentence, items: list[_Item], previous: list[_Item], previous_sentence: Sentence | None) -> Iterator[Relation]:
+    """（一）A分公司，营业场所位于X…。负责人：B。: B heads the unit the sentence before opened with."""
+    if previous_sentence is None or len(items) != 1 or items[0].top != "Person":
+        return
+    person = items[0]
+    post = _HEAD_LINE.match(_between(sentence, sentence.start, person.mention.start))
+    if post is None or not re.fullmatch(r"[。.；;]?", sentence.text[person.mention.end - sentence.start :].strip()):
+        return
+    opener = previous[0] if previous else None
+    if opener is None or opener.top not in {"Company", "Organization"} or opener.mention.rule == "reference":
+        return
+    lead = _between(previous_sentence, previous_sentence.start, opener.mention.start)
+    if lead and not _ENUMERATOR.fullmatch(lead):
+        return
+    yield _relation(person.entity, "worksFor", opener.entity, sentence, "head-line", post.group().rstrip(":： "))
 
 
 _HOLDS = re.compile(r"^(?:兼任|担任|出任|任)$")
@@ -1832,19 +1942,30 @@ def _posts_after(sentence: Sentence, body: _Item, items: list[_Item], lexicon: L
     return posts, at
 
 
+_WILL_BE_LED = re.compile(r"^(?:拟|将|已|现|暂)?由")
+
+
 def _post_held_by(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
-    """A研究院院长由集团首席技术官X兼任: X holds the post in the body it is written after."""
+    """A研究院院长由集团首席技术官X兼任 / A公司拟由X担任执行董事: X holds the post in the body
+    it is written after."""
     for k, body in enumerate(items):
         if body.top not in {"Company", "Organization"}:
             continue
         post = _post_after(sentence, body, lexicon)
-        if post is None or _between(sentence, body.mention.end + len(post), body.mention.end + len(post) + 1) != "由":
+        lead = _WILL_BE_LED.match(_between(sentence, body.mention.end + len(post or ""), sentence.end))
+        if lead is None:
             continue
-        start = body.mention.end + len(post) + 1
+        start = body.mention.end + len(post or "") + lead.end()
         person = next((it for it in items[k + 1 :] if it.top == "Person"), None)
         if person is None or _PUNCT.search(_between(sentence, start, person.mention.start)) or person.mention.start - start > 16:
             continue
-        if re.match(r"^(?:兼任|担任|出任|担当)", _between(sentence, person.mention.end, person.mention.end + 2)):
+        verb = re.match(r"^(?:兼任|担任|出任|担当)", _between(sentence, person.mention.end, person.mention.end + 2))
+        if verb is None:
+            continue
+        if post is None:  # A公司拟由B担任执行董事兼总经理: the post is written after the verb
+            after = re.match(r"[^,，;；。]+", _between(sentence, person.mention.end + 2, sentence.end))
+            post = after.group() if after and _is_post(after.group().split("兼")[0], lexicon) else None
+        if post is not None:
             yield _relation(person.entity, "worksFor", body.entity, sentence, "held-by", post)
 
 

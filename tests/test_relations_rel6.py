@@ -1,0 +1,144 @@
+"""Company announcements: names, references and relation rules, sixth round
+(invented sentences, none from the scored sets)."""
+
+from kg.pipeline import process
+from kg.types import Document
+
+
+def _doc(text):
+    return process(Document("t", "t", text))
+
+
+def _names(text):
+    return {(e.type, e.name) for e in _doc(text).entities}
+
+
+def _relations(text):
+    doc = _doc(text)
+    names = {e.key: e.name for e in doc.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in doc.relations}
+
+
+def _positions(text):
+    doc = _doc(text)
+    names = {e.key: e.name for e in doc.entities}
+    return {(names[r.subject], names[r.object]): r.position for r in doc.relations if r.predicate == "worksFor"}
+
+
+ANNOUNCEMENT = "江苏澄禾食品股份有限公司（以下简称“公司”或“澄禾食品”）于近日召开董事会。"
+
+
+def test_a_company_name_opens_with_its_city_even_where_jieba_reads_the_city_as_a_verb():
+    names = _names("包头澄禾新材料有限公司在此落户。")
+    assert ("Company", "包头澄禾新材料有限公司") in names
+    assert ("Company", "澄禾新材料有限公司") not in names
+
+
+def test_a_brand_jieba_cut_into_characters_after_a_city_stays_in_the_name():
+    names = _names("公司在宁德市蕉城区设立全资子公司宁德澄泓海洋生物科技有限公司。")
+    assert ("Company", "宁德澄泓海洋生物科技有限公司") in names
+
+
+def test_a_county_short_name_that_is_a_common_word_does_not_join_a_name():
+    names = _names("全县扎实推进乡村振兴示范村创建工作。")
+    assert not any(name.endswith("乡村振兴示范村") for _, name in names)
+
+
+def test_a_national_association_keeps_its_national_prefix():
+    assert ("Alliance", "全国海洋食品加工企业协会") in _names("公司为全国海洋食品加工企业协会副会长单位。")
+
+
+def test_a_member_post_glued_to_the_association_does_not_hide_it():
+    relations = _relations("漳州澄禾水产品有限公司为漳州市食品工业协会理事单位。")
+    assert ("漳州澄禾水产品有限公司", "memberOf", "漳州市食品工业协会") in relations
+
+
+def test_a_direction_before_a_regions_head_belongs_to_the_name():
+    names = _names("莲塘高新区管委会当选中部地区开发区协会常务理事单位。")
+    assert ("Alliance", "中部地区开发区协会") in names
+
+
+def test_a_short_name_given_in_a_parenthesis_with_a_remark_before_it():
+    relations = _relations(
+        "公司拟在宁德市设立宁德澄泓海洋生物科技有限公司（暂定名，以核准为准，以下简称“宁德澄泓”）。"
+        "宁德澄泓将实施宁德大黄鱼精深加工项目。"
+    )
+    assert ("宁德澄泓海洋生物科技有限公司", "implements", "宁德大黄鱼精深加工项目") in relations
+
+
+def test_公司_in_a_companys_own_announcement_is_that_company():
+    relations = _relations(
+        ANNOUNCEMENT + "公司控股股东为江苏澄禾控股集团有限公司（以下简称“澄禾控股”）。"
+        "公司为全国食品加工企业协会副会长单位、江苏省水产品加工行业协会会长单位，并于2024年加入江苏省食品产业技术创新战略联盟。"
+    )
+    company = "江苏澄禾食品股份有限公司"
+    assert (company, "subOrganizationOf", "江苏澄禾控股集团有限公司") in relations
+    assert (company, "memberOf", "全国食品加工企业协会") in relations
+    assert (company, "memberOf", "江苏省水产品加工行业协会") in relations
+    assert (company, "memberOf", "江苏省食品产业技术创新战略联盟") in relations
+    assert ("江苏澄禾控股集团有限公司", "memberOf", "全国食品加工企业协会") not in relations
+
+
+def test_companies_listed_as_further_units_of_a_group():
+    relations = _relations("澄禾控股集团有限公司旗下另有江苏澄禾渔业有限公司、南通澄禾置业有限公司等企业。")
+    assert ("江苏澄禾渔业有限公司", "subOrganizationOf", "澄禾控股集团有限公司") in relations
+    assert ("南通澄禾置业有限公司", "subOrganizationOf", "澄禾控股集团有限公司") in relations
+
+
+def test_subsidiaries_listed_one_per_clause_past_semicolons():
+    relations = _relations(
+        ANNOUNCEMENT + "公司拥有全资子公司三家：南通澄禾水产品有限公司，位于南通市海门区；"
+        "盐城澄禾冷链物流有限公司，位于盐城市东台市；连云港澄禾养殖有限公司，位于连云港市赣榆区。"
+        "盐城澄禾冷链物流有限公司负责仓储。"
+    )
+    company = "江苏澄禾食品股份有限公司"
+    for unit in ("南通澄禾水产品有限公司", "盐城澄禾冷链物流有限公司", "连云港澄禾养殖有限公司"):
+        assert (unit, "subOrganizationOf", company) in relations
+    assert ("南通澄禾水产品有限公司", "locatedIn", "海门区") in relations
+
+
+def test_a_list_stops_at_the_full_stop():
+    relations = _relations(
+        ANNOUNCEMENT + "公司拥有全资子公司一家：南通澄禾水产品有限公司，位于南通市海门区。"
+        "盐城澄禾冷链物流有限公司，位于盐城市东台市。"
+    )
+    assert ("盐城澄禾冷链物流有限公司", "subOrganizationOf", "江苏澄禾食品股份有限公司") not in relations
+
+
+def test_a_subsidiary_set_up_after_its_funding_is_the_companys_unit():
+    relations = _relations(ANNOUNCEMENT + "公司拟以自有资金2亿元在盐城市亭湖区设立全资子公司盐城澄禾生物科技有限公司。")
+    assert ("盐城澄禾生物科技有限公司", "subOrganizationOf", "江苏澄禾食品股份有限公司") in relations
+    assert ("盐城澄禾生物科技有限公司", "locatedIn", "亭湖区") in relations
+
+
+def test_a_management_team_after_a_colon_works_for_the_company():
+    positions = _positions(
+        ANNOUNCEMENT + "调整后，公司管理层组成如下：董事长陈立新，总经理周雅文，副总经理兼董事会秘书王建国，财务总监刘思远。"
+    )
+    company = "江苏澄禾食品股份有限公司"
+    assert positions.get(("陈立新", company)) == "董事长"
+    assert positions.get(("周雅文", company)) == "总经理"
+    assert positions.get(("刘思远", company)) == "财务总监"
+
+
+def test_a_branch_with_its_business_site_and_its_head_on_the_next_line():
+    text = (ANNOUNCEMENT + "（一）江苏澄禾食品股份有限公司苏州分公司，营业场所位于苏州市吴中区，主要负责华东销售。"
+            "负责人：孙晓燕。")
+    relations = _relations(text)
+    branch = "江苏澄禾食品股份有限公司苏州分公司"
+    assert (branch, "locatedIn", "吴中区") in relations
+    assert _positions(text).get(("孙晓燕", branch)) == "负责人"
+
+
+def test_a_head_line_after_a_sentence_about_no_body_says_nothing():
+    relations = _relations("会议在苏州市吴中区举行。负责人：孙晓燕。")
+    assert not any(p == "worksFor" for _, p, _ in relations)
+
+
+def test_公司_after_由_and_a_post_set_to_be_held():
+    positions = _positions(
+        ANNOUNCEMENT + "盐城澄禾生物科技有限公司拟由公司副总经理王建国担任执行董事兼总经理。"
+    )
+    assert positions.get(("王建国", "江苏澄禾食品股份有限公司")) == "副总经理"
+    assert positions.get(("王建国", "盐城澄禾生物科技有限公司")) == "执行董事兼总经理"
+
