@@ -400,6 +400,11 @@ def _named_by_its_place(suffix) -> bool:
     return TOP_CLASSES.get(suffix.type, suffix.type) in {"Park", "Project"} or suffix.text.endswith("市场")
 
 
+def _park_kind(suffix) -> bool:
+    """梨树县农产品加工产业园: a park named by its trade alone is the county's, and named with it."""
+    return TOP_CLASSES.get(suffix.type, suffix.type) == "Park"
+
+
 def _region_start(text: str, floor: int, end: int, lexicon: Lexicon) -> int | None:
     """Where the longest place from the division data that ends at ``end`` starts, if one does."""
     gaz = lexicon.gazetteer
@@ -555,7 +560,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             and not (tokens[start_index].tag.startswith("v") and tokens[start_index].word not in lexicon.name_verbs)
         )
         proper = after_region or named_alone  # 铜山区云栖南路: a place named right after its region
-        if after_region and not (named_alone or generic_enough) and _named_by_its_place(suffix):
+        if after_region and not named_alone and (not generic_enough or _park_kind(suffix)) and _named_by_its_place(suffix):
             # 青石镇蔬菜批发市场: common words after the place name nothing alone; the place is part of the name
             region_start = _region_start(text, sentence.start, start, lexicon)
             if region_start is not None:
@@ -1209,6 +1214,12 @@ _CUED_PROGRAM = re.compile(
     r"(?:实施|开展|启动|推进|推出|推行|组织实施|深入实施|大力实施|牵头实施)"
     r"了?(?P<name>[\u4e00-\u9fff0-9A-Za-z]{4,16}?(?:行动计划|专项行动|计划|工程|行动))(?=[，,。；;、（(和与及]|$)"
 )
+# 签约秸秆生物基材料项目, 投资18亿元建设的X玉米淀粉及变性淀粉项目: the verb that signs or
+# builds a project vouches for its name up to 项目, common words, numbers and 及 included
+_CUED_PROJECT = re.compile(
+    r"(?:签约|签下|投资建设的|建设的|开工建设|实施|引进|落地)"
+    r"(?P<name>[\u4e00-\u9fff0-9A-Za-z]{4,24}?项目)(?=[，,。；;、（(]|$)"
+)
 _COUNTED_OPENING = re.compile(r"[0-9零一二两三四五六七八九十百千万几多]+[个项批类大条种]")  # 六大工程, 十项行动: a count of programmes
 _GENERIC_OPENINGS = ("一批", "一系列", "多项", "各项", "各类", "这些", "有关", "相关", "重点", "重大", "专项", "系列")
 
@@ -1227,6 +1238,14 @@ def _cued_programs(text: str, sentence: Sentence, tokens: list[Token], lexicon: 
         if name.endswith("工程") and _built_works(text, sentence.start, start, name[:-2]):
             cls = "Project"
         yield _mention(text, start, end, cls, "cue")
+    for match in _CUED_PROJECT.finditer(sentence.text):
+        start, end = (sentence.start + i for i in match.span("name"))
+        name = match.group("name")
+        if start not in starts or name.startswith(_GENERIC_OPENINGS) or name[0] in _DEMONSTRATIVES \
+                or _COUNTED_OPENING.match(name) or name[:-2].endswith(_PROJECT_QUALIFIERS + ("计划", "专项", "行动")) \
+                or re.search("[和与的等]|及.*及|项目.", name):
+            continue  # 签约一批重点项目, 签约A和B项目, 实施的技术改造项目: many projects, or kinds, not one named
+        yield _mention(text, start, end, "Project", "cue")
 
 
 _VILLAGE = re.compile(r"(?<![\u4e00-\u9fff]村)([\u4e00-\u9fff]{2})村")

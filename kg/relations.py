@@ -143,6 +143,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_contact_line(sentence, items))
         found.extend(_head_line(sentence, items, previous, previous_sentence))
         found.extend(_team_listed(sentence, items, lexicon))
+        found.extend(_post_in_brackets(sentence, items, lexicon))
         found.extend(_led_by(sentence, items, previous))
         if place is not None:
             last_place = place
@@ -194,7 +195,7 @@ def _named_runner_first(relations: list[Relation], park: Entity | None) -> list[
 # is about, 该公司 the last company named, 该联盟 the last alliance.
 _REFERENCE = re.compile(
     r"[该本](区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园|项目|计划|工程)|全(区|县|市)"
-    r"|(?:^|(?<=[,，;；。]))(项目|工程)(?=由)"  # 项目由X投资建设: the project just named
+    r"|(?:^|(?<=[,，;；。]))(项目|工程)(?=由|将|已|拟|预计|计划|总投资|建成后|位于|选址|落户|入驻)"  # 项目由X投资建设, 项目将落户Y: the project just named
     r"|(?:^|(?<=[,，;；。、]))(联盟|协会|学会|商会)(?=[\u4e00-\u9fff])"  # 联盟理事长: the alliance just named
     r"|(?:^|(?<=[,，;；。、]))(合作社|管委会|集团|母公司|公司)(?=[\u4e00-\u9fff])"  # 合作社负责人X, 管委会副主任X, 公司今年将…: the one just named
     r"|(?<=在)(村口|村里|村内|村头|镇上|镇里|镇区)"  # 在村口新建成的X: the village just named
@@ -1163,8 +1164,12 @@ _SIGN = re.compile("签订|签约|签署")
 
 def _signed(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
     """A与B签订P投资协议 / A与B签约P: the company of the two runs P, and P is in
-    the other when that is a park or a place (not a government body)."""
+    the other when that is a park or a place (not a government body); and in X公司签约P,
+    the company runs P."""
     for k, (first, second) in enumerate(zip(items, items[1:])):
+        if first.top == "Company" and second.top == "Project" and \
+                re.fullmatch(r"(?:成功|正式|现场|当天|也)?(?:签约|签下)了?", _between(sentence, first.mention.end, second.mention.start)):
+            yield _relation(first.entity, "implements", second.entity, sentence, "sign")
         if _between(sentence, first.mention.end, second.mention.start) not in ("与", "和", "同"):
             continue
         investor, host = (first, second) if first.top == "Company" else (second, first)
@@ -1819,6 +1824,17 @@ def _team_listed(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> It
         post = _PUNCT.split(post)[-1]
         if _is_post(post.split("兼")[0], lexicon):
             yield _relation(person.entity, "worksFor", bodies[-1].entity, sentence, "team", post)
+
+
+def _post_in_brackets(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
+    """A公司副总经理X（B公司执行董事）介绍: X also holds the post in brackets, in the body written there."""
+    for person, body in zip(items, items[1:]):
+        if person.top != "Person" or body.top not in {"Company", "Organization"} or \
+                _between(sentence, person.mention.end, body.mention.start) not in ("(", "（"):
+            continue
+        post = re.match(r"([^()（）,，、;；。]+)[)）]", _between(sentence, body.mention.end, sentence.end))
+        if post is not None and _is_post(post.group(1), lexicon):
+            yield _relation(person.entity, "worksFor", body.entity, sentence, "post-in-brackets", post.group(1))
 
 
 _HEAD_LINE = re.compile(r"^(?:负责人|联系人|总经理|经理|站长|主任|院长|所长|行长|理事长|会长)[:：]\s*$")

@@ -142,3 +142,35 @@ def test_公司_after_由_and_a_post_set_to_be_held():
     assert positions.get(("王建国", "江苏澄禾食品股份有限公司")) == "副总经理"
     assert positions.get(("王建国", "盐城澄禾生物科技有限公司")) == "执行董事兼总经理"
 
+
+
+def test_a_park_named_by_its_trade_keeps_its_county():
+    names = _names("签约仪式在梨树县农产品加工产业园举行。")
+    assert ("Park", "梨树县农产品加工产业园") in names
+    assert ("Park", "农产品加工产业园") not in names
+
+
+def test_a_project_named_after_the_verb_that_signs_or_builds_it():
+    relations = _relations(
+        "规模最大的是吉林禾丰粮食集团有限公司投资18亿元建设的禾丰玉米淀粉及变性淀粉项目。"
+        "山东鲁澄新能源有限公司签约孟家岭200兆瓦风电项目，总投资14亿元。"
+    )
+    assert ("吉林禾丰粮食集团有限公司", "implements", "禾丰玉米淀粉及变性淀粉项目") in relations
+    assert ("山东鲁澄新能源有限公司", "implements", "孟家岭200兆瓦风电项目") in relations
+
+
+def test_a_signed_list_of_kinds_is_no_project():
+    names = _names("上海澄屿智能装备有限公司、广东粤岚食品集团有限公司分别签约智能装备和预制菜项目。")
+    assert not any(kind == "Project" for kind, _ in names)
+
+
+def test_项目_opening_a_sentence_is_the_project_just_named():
+    relations = _relations(
+        "吉林禾丰粮食集团有限公司投资18亿元建设禾丰玉米深加工项目。项目将落户梨树县农产品加工产业园，建成后年加工玉米60万吨。"
+    )
+    assert ("禾丰玉米深加工项目", "locatedIn", "梨树县农产品加工产业园") in relations
+
+
+def test_a_post_in_brackets_after_a_name():
+    positions = _positions("山东鲁澄新能源有限公司副总经理丁海波（梨树鲁澄新能源有限公司执行董事）介绍，项目明年开工。")
+    assert positions.get(("丁海波", "梨树鲁澄新能源有限公司")) == "执行董事"
