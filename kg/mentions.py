@@ -310,6 +310,28 @@ def _is_proper(piece: str, tag: str, lexicon: Lexicon) -> bool:
     return len(piece) >= 2 and piece[0] not in _DEMONSTRATIVES and lexicon.word_frequency(piece) == 0
 
 
+def _unit_type(body_name: str, unit_type: str, lexicon: Lexicon) -> str:
+    """A branch is of its body's kind: 中国人民银行河南省分行 is a government body, 某银行分行 a company."""
+    for end in range(len(body_name), 1, -1):
+        suffix, _ = _suffix_at(end, body_name, 0, lexicon)
+        if suffix is not None and TOP_CLASSES.get(suffix.type, suffix.type) == "Organization" and \
+                TOP_CLASSES.get(unit_type, unit_type) == "Company":
+            return suffix.type
+        if suffix is not None and TOP_CLASSES.get(suffix.type, suffix.type) in {"Organization", "Company"}:
+            return unit_type
+    return unit_type
+
+
+def _place_opens(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
+    """Whether a place name stands at most three name words before ``tokens[k]``."""
+    for m in range(k - 1, max(-1, k - 4), -1):
+        if tokens[m].tag == "ns" and lexicon.gazetteer.lookup(tokens[m].word):
+            return True
+        if not _name_token(tokens[m], lexicon):
+            return False
+    return False
+
+
 def _is_region_head(word: str, lexicon: Lexicon) -> bool:
     suffix = lexicon.suffixes.get(word)
     return suffix is not None and TOP_CLASSES.get(suffix.type, suffix.type) == "Region"
@@ -466,6 +488,15 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         k = j - 1
         while k >= 0 and token.end - tokens[k].start <= _MAX_NAME and (
             _name_token(tokens[k], lexicon)
+            # 辽河/口/农村商业银行: a character jieba took for a measure word ends the place before it
+            or (tokens[k].tag == "q" and len(tokens[k].word) == 1 and k > 0 and tokens[k - 1].tag == "ns")
+            # 张掖市胸痛/救治/专科联盟: an alliance is named for what its members do, after its place
+            or (suffix.type == "Alliance" and tokens[k].tag == "v" and _place_opens(tokens, k, lexicon))
+            # 甘肃省/县级/医院发展联盟, 梨树县/现代/物流园: after its place, a word that usually opens a phrase is in the name
+            # (but 辽宁省/省级/特色产业园区 is a rank, not a name)
+            or (k > 0 and len(tokens[k].word) >= 2 and tokens[k].word in lexicon.left_boundaries
+                and (tokens[k].tag == "t" or tokens[k].tag == "b" and suffix.type == "Alliance")
+                and tokens[k - 1].tag == "ns" and lexicon.gazetteer.lookup(tokens[k - 1].word))
             # 白鹭湾发展有限公司: a verb that is usually a boundary, right before a head
             or (tokens[k].word in lexicon.name_verbs and (k == j - 1 or tokens[k + 1].word in lexicon.suffixes or tokens[k + 1].word in lexicon.name_verbs))
             # 广西驰远液压…: a name jieba does not know, cut into single characters after a place
@@ -583,7 +614,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             i + 1 < len(tokens) and tokens[i + 1].word in _TRADE_FOLLOWERS or _SECTOR_LIST_AFTER.match(sentence.text, token.end - sentence.start)
         ):
             continue  # 河北食品产业, 江苏化工行业, 在锂电新材料、光伏制造等领域: a place's trade, not a company
-        cls = suffix.type
+        cls = _unit_type(modifier, suffix.type, lexicon) if suffix.text in _UNIT_HEADS else suffix.type
         if suffix.text.endswith("工程") and _built_works(text, sentence.start, start, modifier):
             cls = "Project"  # 观音寺调蓄工程, 建成…治理工程: works that are built, not a programme
         yield _mention(text, start, token.end, cls, "suffix")

@@ -142,6 +142,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_headed_by(sentence, items, lexicon))
         found.extend(_contact_line(sentence, items))
         found.extend(_head_line(sentence, items, previous, previous_sentence))
+        found.extend(_task_units(doc.text, sentence, items, named))
         found.extend(_team_listed(sentence, items, lexicon))
         found.extend(_post_in_brackets(sentence, items, lexicon))
         found.extend(_led_by(sentence, items, previous))
@@ -1403,8 +1404,15 @@ def _member_of(sentence: Sentence, items: list[_Item], named: list[_Item]) -> It
             if not _LISTED.match(_between(sentence, earlier.mention.end, members[0].mention.start)):
                 break
             members.insert(0, earlier)
+        joined = [alliance]
+        k = next((n for n, it in enumerate(items) if it.entity.key == alliance.key and it.mention.start > at), None)
+        while k is not None and k + 1 < len(items) and items[k + 1].top == "Organization" and _is_alliance(items[k + 1].entity) \
+                and _between(sentence, items[k].mention.end, items[k + 1].mention.start) in _JOINED[1:]:
+            joined.append(items[k + 1].entity)  # 加入了A联盟和B联盟: both
+            k += 1
         for member in members:
-            yield _relation(member.entity, "memberOf", alliance, sentence, "join")
+            for each in joined:
+                yield _relation(member.entity, "memberOf", each, sentence, "join")
 
 
 def _joined(sentence: Sentence, items: list[_Item], named: list[_Item], end: int, rest: str, become: bool) -> Entity | None:
@@ -1422,6 +1430,9 @@ def _joined(sentence: Sentence, items: list[_Item], named: list[_Item], end: int
         return _last_alliance(named, end)
     if rest.lstrip("了").startswith("由") and alliances:
         return alliances[0].entity
+    if after and alliances and after[0] is not alliances[0] and after[0].mention.start - end <= 2 and \
+            re.match(r"^(?:牵头|发起|主导|倡议)(?:成立|组建)?的$", _between(sentence, after[0].mention.end, alliances[0].mention.start)):
+        return alliances[0].entity  # 加入了A医院牵头的B联盟: B, which A leads
     if after and after[0].mention.start - end <= 2:
         return after[0].entity if after[0].entity.type in {"Alliance", "Organization"} else None
     if _BARE_ALLIANCE.match(rest):
@@ -1470,9 +1481,10 @@ def _members_listed(sentence: Sentence, items: list[_Item], named: list[_Item]) 
     for cue in _MEMBERS_ARE.finditer(sentence.text):
         at = sentence.start + cue.start()
         owners = [it for it in items if it.mention.end <= at and it.top == "Organization"
-                  and _between(sentence, it.mention.end, at).lstrip("的") in ("", "的")]
+                  and _AFTER_NAME.sub("", _between(sentence, it.mention.end, at)) in ("", "的", "，", ",")]
         alliance = owners[-1].entity if owners else None
-        if alliance is None or not _is_alliance(alliance):
+        # 组建…总院（以下简称“总院”），成员单位包括A、B: member units make any body a group
+        if alliance is None or not (_is_alliance(alliance) or "单位" in cue.group()):
             continue
         for item in items:
             if item.mention.start >= sentence.start + cue.end() and item.top in {"Company", "Organization"} \
@@ -1486,8 +1498,16 @@ def _is_alliance(entity: Entity) -> bool:
         top_class(entity.type) == "Organization" and entity.name.endswith(("集团", "共同体", "医共体"))
 
 
+_LED_GROUP = re.compile(r"^为(?:牵头|龙头|核心)[\u4e00-\u9fff]{0,4}的$")
+
+
 def _formed_from(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
-    """X以A为牵头单位，联合B、C等组建: A, B and C are members of X (the group opening the clause)."""
+    """X以A为牵头单位，联合B、C等组建: A, B and C are members of X (the group opening the clause);
+    组建以A为牵头医院的X: A is a member of X."""
+    for lead, group in zip(items, items[1:]):
+        if _between(sentence, lead.mention.start - 1, lead.mention.start) == "以" and lead.top in {"Company", "Organization"} \
+                and group.top == "Organization" and _LED_GROUP.match(_between(sentence, lead.mention.end, group.mention.start)):
+            yield _relation(lead.entity, "memberOf", group.entity, sentence, "formed-from")
     for k, group in enumerate(items):
         if not _is_alliance(group.entity) or k + 1 >= len(items):
             continue
@@ -1835,6 +1855,22 @@ def _post_in_brackets(sentence: Sentence, items: list[_Item], lexicon: Lexicon) 
         post = re.match(r"([^()（）,，、;；。]+)[)）]", _between(sentence, body.mention.end, sentence.end))
         if post is not None and _is_post(post.group(1), lexicon):
             yield _relation(person.entity, "worksFor", body.entity, sentence, "post-in-brackets", post.group(1))
+
+
+_TASK_UNITS = re.compile(r"^(?:牵头|责任|配合|参与|协办|主办)(?:单位|部门)[:：]")
+
+
+def _task_units(text: str, sentence: Sentence, items: list[_Item], named: list[_Item]) -> Iterator[Relation]:
+    """（一）实施“某某”工程。……牵头单位：A；配合单位：B、C。: in a notice's list of tasks, the
+    bodies named to lead or support a task carry out the programmes its paragraph names."""
+    if not _TASK_UNITS.match(sentence.text):
+        return
+    paragraph = text.rfind("\n", 0, sentence.start) + 1
+    tasks = [it for it in named if paragraph <= it.mention.start < sentence.start and it.top in {"Program", "Project"}]
+    for body in items:
+        if body.top in {"Company", "Organization"} and body.mention.rule != "reference":
+            for task in _distinct(tasks):
+                yield _relation(body.entity, "implements", task.entity, sentence, "task-units")
 
 
 _HEAD_LINE = re.compile(r"^(?:负责人|联系人|总经理|经理|站长|主任|院长|所长|行长|理事长|会长)[:：]\s*$")

@@ -174,3 +174,49 @@ def test_项目_opening_a_sentence_is_the_project_just_named():
 def test_a_post_in_brackets_after_a_name():
     positions = _positions("山东鲁澄新能源有限公司副总经理丁海波（梨树鲁澄新能源有限公司执行董事）介绍，项目明年开工。")
     assert positions.get(("丁海波", "梨树鲁澄新能源有限公司")) == "执行董事"
+
+
+def test_a_direction_or_rank_word_after_a_place_stays_in_an_alliances_name():
+    names = _names("高台县人民医院加入了张掖市胸痛救治专科联盟和甘肃省县级医院发展联盟。")
+    assert ("Alliance", "张掖市胸痛救治专科联盟") in names
+    assert ("Alliance", "甘肃省县级医院发展联盟") in names
+
+
+def test_a_rank_after_a_province_is_no_park_name():
+    names = _names("该园区获评辽宁省省级特色产业园区。")
+    assert ("Park", "辽宁省省级特色产业园区") not in names
+
+
+def test_joining_an_alliance_another_body_leads_and_a_second_one():
+    relations = _relations("高台县人民医院加入了张掖市人民医院牵头的张掖市胸痛救治专科联盟和甘肃省县级医院发展联盟。")
+    assert ("高台县人民医院", "memberOf", "张掖市胸痛救治专科联盟") in relations
+    assert ("高台县人民医院", "memberOf", "甘肃省县级医院发展联盟") in relations
+    assert ("高台县人民医院", "memberOf", "张掖市人民医院") not in relations
+
+
+def test_member_units_of_a_group_formed_with_a_lead_hospital():
+    relations = _relations(
+        "2022年，临泽县组建以临泽县人民医院为牵头医院的临泽县医疗健康总院（以下简称“总院”），"
+        "成员单位包括临泽县中医医院、临泽县妇幼保健院，以及沙河镇中心卫生院等7家乡镇卫生院。"
+    )
+    group = "临泽县医疗健康总院"
+    for member in ("临泽县人民医院", "临泽县中医医院", "临泽县妇幼保健院", "沙河镇中心卫生院"):
+        assert (member, "memberOf", group) in relations
+
+
+def test_a_branch_takes_the_kind_of_its_body():
+    names = _names("牵头单位：中国人民银行河南省分行。中国农业银行徐州分行和辽河口农村商业银行鲅鱼圈支行参加。")
+    assert ("GovernmentBody", "中国人民银行河南省分行") in names
+    assert ("Company", "中国农业银行徐州分行") in names
+    assert ("Company", "辽河口农村商业银行鲅鱼圈支行") in names
+
+
+def test_lead_and_supporting_units_of_a_notices_task_carry_it_out():
+    text = ("河南省人民政府办公厅印发通知。\n"
+            "（一）实施“千企诊断”工程。每年为1000家企业开展免费诊断。牵头单位：省工业和信息化厅；配合单位：河南省中小企业发展促进中心。\n"
+            "（二）推出“数转贷”。牵头单位：河南省财政厅。\n")
+    relations = _relations(text)
+    assert ("省工业和信息化厅", "implements", "千企诊断工程") in relations
+    assert ("河南省中小企业发展促进中心", "implements", "千企诊断工程") in relations
+    assert ("河南省财政厅", "implements", "数转贷") in relations
+    assert ("河南省财政厅", "implements", "千企诊断工程") not in relations
