@@ -161,6 +161,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     found = _with_persons_named_again(text, found)
     found.extend(_inner_mentions(text, found, lexicon))
     found = _with_abbreviations(text, found)
+    found = _with_short_forms(text, found, lexicon)
     return dataclasses.replace(doc, mentions=tuple(sorted(found, key=lambda m: (m.start, m.end))))
 
 
@@ -246,6 +247,52 @@ def _with_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
             if all(start <= m.start and m.end <= end and (m.end - m.start < end - start or m.rule == "model") for m in overlapping):
                 kept = [m for m in kept if m not in overlapping]
                 kept.append(Mention(start, end, short, short, named.type, "abbreviation"))
+    return kept
+
+
+_LEGAL_FORMS = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)$")
+_SHORT_FORM = 4  # 恒泰电池 for 宜春恒泰电池科技有限公司: the firm's own name and its trade
+
+
+def _short_forms(name: str, lexicon: Lexicon) -> set[str]:
+    """What a text calls a company after naming it in full: its name without the places
+    it opens with and without its legal form (恒泰电池科技), and the first four
+    characters of that (恒泰电池)."""
+    rest = _LEGAL_FORMS.sub("", name)
+    if rest == name:
+        return set()
+    cut = _leading_place(rest, lexicon)
+    while cut:
+        rest = rest[cut:]
+        cut = _leading_place(rest, lexicon)
+    if len(rest) < _SHORT_FORM or not all("\u4e00" <= ch <= "\u9fff" for ch in rest):
+        return set()
+    return {rest, rest[:_SHORT_FORM]}
+
+
+def _leading_place(name: str, lexicon: Lexicon) -> int:
+    gaz = lexicon.gazetteer
+    for end in range(min(len(name) - 2, 9), 1, -1):
+        piece = name[:end]
+        if piece.endswith(_REGION_ENDINGS) and gaz.lookup(piece) or any(d.level <= 2 for d in gaz.lookup(piece)):
+            return end
+    return 0
+
+
+def _with_short_forms(text: str, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """恒泰电池总经理… after 宜春恒泰电池科技有限公司: a company's short form, used where no
+    other name stands, is a mention of it."""
+    kept = list(mentions)
+    taken = [(m.start, m.end) for m in mentions]
+    shorts = sorted({short for m in mentions if m.type == "Company" and m.rule != "inner" for short in _short_forms(m.name, lexicon)},
+                    key=lambda short: (-len(short), short))
+    for short in shorts:
+        for match in re.finditer(re.escape(short), text):
+            start, end = match.start(), match.end()
+            if any(s < end and start < e for s, e in taken) or lexicon.word_frequency(short) > 0:
+                continue
+            kept.append(Mention(start, end, short, short, "Company", "short"))
+            taken.append((start, end))
     return kept
 
 

@@ -110,6 +110,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_spans(sentence, items))
         found.extend(_inside_park(sentence, items, named, park))
         found.extend(_inside_town(sentence, items, named))
+        found.extend(_built_inside(sentence, items, park))
         found.extend(_brought_in_by(sentence, items))
         found.extend(_built_by_park_body(sentence, items, named))
         found.extend(_opened_at(sentence, items))
@@ -197,13 +198,13 @@ def _named_runner_first(relations: list[Relation], park: Entity | None) -> list[
 _REFERENCE = re.compile(
     r"[该本](区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园|项目|计划|工程)|全(区|县|市)"
     r"|(?:^|(?<=[,，;；。]))(项目|工程)(?=由|将|已|拟|预计|计划|总投资|建成后|位于|选址|落户|入驻)"  # 项目由X投资建设, 项目将落户Y: the project just named
-    r"|(?:^|(?<=[,，;；。、]))(联盟|协会|学会|商会)(?=[\u4e00-\u9fff])"  # 联盟理事长: the alliance just named
+    r"|(?:^|(?<=[,，;；。、]))(联盟|协会|学会|商会|研究院|研究所|实验室)(?=[\u4e00-\u9fff])"  # 联盟理事长, 研究院设在X: the one just named
     r"|(?:^|(?<=[,，;；。、]))(合作社|管委会|集团|母公司|公司)(?=[\u4e00-\u9fff])"  # 合作社负责人X, 管委会副主任X, 公司今年将…: the one just named
     r"|(?<=在)(村口|村里|村内|村头|镇上|镇里|镇区)"  # 在村口新建成的X: the village just named
     r"|(?<=[由经在将对与和及是为据])(公司|集团)(?=[\u4e00-\u9fff])"  # 由公司副总经理X: in a text that calls itself 公司
 )
 _REFERENCE_TYPES = {"公司": {"Company"}, "企业": {"Company"}, "集团": {"Company"}, "联盟": {"Alliance"},
-                    "协会": {"Alliance"}, "学会": {"Alliance"}, "商会": {"Alliance"}, "中心": {"Organization"}, "园区": {"Park"}, "园": {"Park"},
+                    "协会": {"Alliance"}, "学会": {"Alliance"}, "商会": {"Alliance"}, "研究院": {"Organization"}, "研究所": {"Organization"}, "实验室": {"Organization"}, "中心": {"Organization"}, "园区": {"Park"}, "园": {"Park"},
                     "项目": {"Project"}, "计划": {"Program"}, "工程": {"Program", "Project"}, "合作社": {"Company"}, "母公司": {"Company"},
                     "管委会": {"Organization"}}
 _HOME_WORDS = {"村": "Community", "镇": "Subdistrict"}
@@ -246,11 +247,11 @@ def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity
             ]
             # 工程由X承建: the 工程 named last, before any programme
             named_so = [it for it in earlier if it.entity.name.endswith(_NAMED_SO.get(kind, kind))] \
-                if kind in {"工程", "项目", "合作社", "管委会"} else []
+                if kind in {"工程", "项目", "合作社", "管委会", "研究院", "研究所", "实验室"} else []
             if kind == "集团":  # 集团正式加入X联盟: the group named last (by any of its names)
                 named_so = [it for it in earlier if any("集团" in n for n in (it.entity.name, *it.entity.aliases))
                             and not it.entity.name.endswith(_UNIT_HEADS)]  # not 集团西安分公司
-            if kind in {"合作社", "管委会", "集团"} and not named_so:
+            if kind in {"合作社", "管委会", "集团", "研究院", "研究所", "实验室"} and not named_so:
                 continue  # 合作社 with no co-op named before: no one in particular
             target = (named_so or earlier)[-1].entity if earlier else None
         if target is not None:
@@ -1270,6 +1271,29 @@ def _inside_park(sentence: Sentence, items: list[_Item], named: list[_Item], par
                 yield _relation(item.entity, "locatedIn", home, sentence, "inside-park")
 
 
+_BUILT_INSIDE = re.compile(r"在(?:区内|园内|园区内|区域内)(?:规划|先后|已|陆续|相继)*(?:建设|建成|打造|布局|设立)了?")
+
+
+def _built_inside(sentence: Sentence, items: list[_Item], park: Entity | None) -> Iterator[Relation]:
+    """某高新区在区内规划建设了A产业园、B产业园和C产业园: each is inside the zone
+    (the park named before 在, or the park the text is about)."""
+    for cue in _BUILT_INSIDE.finditer(sentence.text):
+        at = sentence.start + cue.start()
+        parks = [it.entity for it in items if it.mention.end <= at and it.top == "Park"]
+        home = parks[-1] if parks else park
+        first = next((it for it in items if it.mention.start == sentence.start + cue.end()), None)
+        if home is None or first is None:
+            continue
+        run = [first]
+        for nxt in items[items.index(first) + 1 :]:
+            if _between(sentence, run[-1].mention.end, nxt.mention.start) not in _JOINED[1:]:
+                break
+            run.append(nxt)
+        for inside in run:
+            if inside.top in ALLOWED["locatedIn"][0] and inside.entity.key != home.key:
+                yield _relation(inside.entity, "locatedIn", home, sentence, "built-inside")
+
+
 _INSIDE_TOWN = re.compile(r"位于(镇|乡|村)(?:内|里|中)的")
 
 
@@ -1725,6 +1749,9 @@ _SET_UP_VERB = re.compile(r"^(?:已|还|专门|同时|先后|正式|去年|今�
                           r"(?:(?:全资|控股)?(?:子公司|分公司))?$")  # 设立全资子公司B
 
 
+_FUNDED = re.compile(r"^(?:全额|独资)?(?:出资|投资)(?:组建|成立|设立)(?:了|的)$")  # 管委会出资组建的X公司
+
+
 def _set_up_by(sentence: Sentence, items: list[_Item], park: Entity | None = None) -> Iterator[Relation]:
     """A公司(已在X)(注册)成立/设立了B: a company B set up by company A is A's subsidiary or
     branch (and is in X); so is a 分公司 / 分院 unit set up by any body."""
@@ -1740,9 +1767,10 @@ def _set_up_by(sentence: Sentence, items: list[_Item], park: Entity | None = Non
             continue
         unit = items[nxt]
         gap = _between(sentence, (place or parent).mention.end, unit.mention.start)
-        if not _SET_UP_VERB.match(gap) or unit.top not in {"Company", "Organization"}:
+        funded = _FUNDED.match(gap.lstrip("”\"）)"))
+        if not (_SET_UP_VERB.match(gap) or funded) or unit.top not in {"Company", "Organization"}:
             continue
-        if not (parent.top == unit.top == "Company" or unit.entity.name.endswith(_UNIT_HEADS)):
+        if not (parent.top == unit.top == "Company" or unit.entity.name.endswith(_UNIT_HEADS) or funded and unit.top == "Company"):
             continue
         yield _relation(unit.entity, "subOrganizationOf", parent.entity, sentence, "set-up")
         home = place.entity if place is not None else _park_meant(gap, items[:k], park)

@@ -220,3 +220,31 @@ def test_lead_and_supporting_units_of_a_notices_task_carry_it_out():
     assert ("河南省中小企业发展促进中心", "implements", "千企诊断工程") in relations
     assert ("河南省财政厅", "implements", "数转贷") in relations
     assert ("河南省财政厅", "implements", "千企诊断工程") not in relations
+
+
+def test_a_companys_short_form_without_its_place_and_legal_form_is_the_company():
+    positions = _positions("宜春恒澄电池科技有限公司落户高新区。恒澄电池总经理韦国强表示，企业发展很快。")
+    assert positions.get(("韦国强", "宜春恒澄电池科技有限公司")) == "总经理"
+
+
+def test_a_common_word_is_no_short_form():
+    names = _names("宜春新能源科技有限公司落户高新区。新能源产业发展很快。")
+    assert ("Company", "新能源") not in names
+
+
+def test_a_research_institute_referred_to_by_its_head_word():
+    relations = _relations("园区与赣南理工学院共建澄江锂电产业研究院，研究院设在澄江科创大厦，现有研发人员130人。")
+    assert ("澄江锂电产业研究院", "locatedIn", "澄江科创大厦") in relations
+
+
+def test_a_company_a_park_committee_funds_and_forms_is_its_unit():
+    relations = _relations(
+        "澄江高新区管理委员会（以下简称“管委会”）出资组建的澄江高新区投资发展集团有限公司负责园区基础设施建设。"
+    )
+    assert ("澄江高新区投资发展集团有限公司", "subOrganizationOf", "澄江高新区管理委员会") in relations
+
+
+def test_parks_a_zone_builds_inside_itself_are_in_it():
+    relations = _relations("澄江高新区在区内规划建设了澄江锂电新材料产业园和澄江数字经济产业园两个园中园。")
+    assert ("澄江锂电新材料产业园", "locatedIn", "澄江高新区") in relations
+    assert ("澄江数字经济产业园", "locatedIn", "澄江高新区") in relations
