@@ -1391,9 +1391,25 @@ def _economic_regions(text: str, sentence: Sentence, tokens: list[Token], lexico
             yield _mention(text, token.start, token.end, "EconomicRegion", "region")
 
 
+# A row of a notice's list of members: 副总指挥：武建军　副区长 / 　　王建平　区发展和改革局局长
+ROSTER_ROW = re.compile(r"^(?:(?P<label>[^：:，,。]{1,12})[：:][ \t\u3000]*)?(?P<name>[\u4e00-\u9fff]{2,3})[ \t\u3000]+(?P<post>\S[^\n]{1,40})$")
+
+
+def _roster_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
+    """The person a roster row opens with: a surname and a given name, then a space and posts."""
+    row = ROSTER_ROW.match(sentence.text)
+    if row is None:
+        return
+    name, post = row.group("name"), row.group("post").rstrip("。；;")
+    if (name[0] in lexicon.surnames or name[:2] in lexicon.surnames) and post.endswith(tuple(lexicon.titles)) \
+            and lexicon.word_frequency(name) < _COMMON_WORD:
+        start = sentence.start + row.start("name")
+        yield Mention(start, start + len(name), name, name, "Person", "person")
+
+
 FINDERS = (
     _lexicon_names, _quoted_names, _suffix_names, _person_names, _division_names,
-    _enumerated_companies, _economic_regions, _cued_programs, _village_names,
+    _enumerated_companies, _economic_regions, _cued_programs, _village_names, _roster_names,
 )
 
 

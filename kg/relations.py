@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.lexicon import Lexicon, _lines, default_lexicon
-from kg.mentions import GENERIC_SHORT_NAMES, abbreviations
+from kg.mentions import GENERIC_SHORT_NAMES, ROSTER_ROW, abbreviations
 from kg.resolve import PARK_WORDS, focus_park, focus_region, top_class
 from kg.types import Doc, Entity, Mention, Relation, Sentence
 
@@ -80,6 +80,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     last_place: _Item | None = None
     previous: list[_Item] = []  # the items of the sentence before
     previous_sentence: Sentence | None = None
+    roster_label: str | None = None  # 副总指挥：A … / B …: the post of a roster's rows, carried down
     scope: _Item | None = None  # 在X，A…；B…: the place of a 在 clause cut off by a semicolon
     lister: Entity | None = None  # 子公司三家：A…；B…: the company whose units are being listed
     named = sorted(
@@ -143,6 +144,8 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_headed_by(sentence, items, lexicon))
         found.extend(_contact_line(sentence, items))
         found.extend(_head_line(sentence, items, previous, previous_sentence))
+        listed, roster_label = _roster_row(sentence, items, named, roster_label, lexicon)
+        found.extend(listed)
         found.extend(_task_units(doc.text, sentence, items, named))
         found.extend(_team_listed(sentence, items, lexicon))
         found.extend(_post_in_brackets(sentence, items, lexicon))
@@ -1899,6 +1902,34 @@ def _task_units(text: str, sentence: Sentence, items: list[_Item], named: list[_
         if body.top in {"Company", "Organization"} and body.mention.rule != "reference":
             for task in _distinct(tasks):
                 yield _relation(body.entity, "implements", task.entity, sentence, "task-units")
+
+
+_GROUP_HEADS = ("指挥部", "领导小组", "工作小组", "工作组", "专班", "委员会", "组委会", "小组")
+
+
+def _roster_row(sentence: Sentence, items: list[_Item], named: list[_Item], label: str | None,
+                lexicon: Lexicon) -> tuple[list[Relation], str | None]:
+    """关于调整X指挥部组成人员的通知 … 副总指挥：武建军　副区长 / 　王建平　区发展和改革局局长: the
+    person on a row holds the row's post (or the one of the rows above it) in the group
+    named last before the list, and the post written after the name in the body written
+    there. Gives the relations and the post the next row inherits."""
+    row = ROSTER_ROW.match(sentence.text)
+    person = next((it for it in items if row and it.mention.start == sentence.start + row.start("name")), None)
+    if row is None or person is None or person.top != "Person":
+        return [], None
+    label = "".join(row.group("label").split()) if row.group("label") else label
+    found: list[Relation] = []
+    groups = [it.entity for it in named if it.mention.end <= sentence.start and it.top == "Organization"
+              and it.entity.name.endswith(_GROUP_HEADS)]
+    if label and groups and _is_post(label, lexicon) or label in ("成员", "组员"):
+        if groups:
+            found.append(_relation(person.entity, "worksFor", groups[-1], sentence, "roster", label))
+    bodies = [it for it in items if it.mention.start > person.mention.end and it.top in {"Company", "Organization"}]
+    for body in bodies[:1]:
+        post = re.match(r"[^、，,；;。]+", _between(sentence, body.mention.end, sentence.end))
+        if post and _is_post(post.group(), lexicon):
+            found.append(_relation(person.entity, "worksFor", body.entity, sentence, "roster", post.group()))
+    return found, label
 
 
 _HEAD_LINE = re.compile(r"^(?:负责人|联系人|总经理|经理|站长|主任|院长|所长|行长|理事长|会长)[:：]\s*$")

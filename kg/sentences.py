@@ -10,8 +10,9 @@ from kg.types import Doc, Sentence
 __all__ = ["split"]
 
 # A sentence ends after 。！？!? or ；; (news text strings long clauses with
-# semicolons), a line break, or a run of them, plus any closing quotes.
-_END = re.compile(r"[。！？!?；;\n]+[”’」』）)]*|\s{2,}")
+# semicolons), a line break, or a run of them, plus any closing quotes; or at a
+# run of spaces, except one that only spreads out a short label (成　　员：).
+_END = re.compile(r"[。！？!?；;\n]+[”’」』）)]*|(?<!\s)\s{2,}(?![\s\u4e00-\u9fff]{0,3}[:：])")
 
 
 def split(doc: Doc) -> Doc:

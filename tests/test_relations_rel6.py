@@ -248,3 +248,41 @@ def test_parks_a_zone_builds_inside_itself_are_in_it():
     relations = _relations("澄江高新区在区内规划建设了澄江锂电新材料产业园和澄江数字经济产业园两个园中园。")
     assert ("澄江锂电新材料产业园", "locatedIn", "澄江高新区") in relations
     assert ("澄江数字经济产业园", "locatedIn", "澄江高新区") in relations
+
+
+ROSTER = (
+    "关于调整澄湖区重点项目建设指挥部组成人员的通知\n"
+    "决定对澄湖区重点项目建设指挥部（以下简称“指挥部”）组成人员进行调整。现将调整后的名单通知如下：\n"
+    "总 指 挥：韩立新　区委副书记、区长\n"
+    "副总指挥：武晓军　副区长\n"
+    "　　　　　王志平　区发展和改革局局长\n"
+    "成　　员：李海峰　区工业和信息化局副局长\n"
+    "　　　　　申雅娟　区自然资源局局长\n"
+)
+
+
+def test_a_label_spread_by_spaces_stays_in_its_row():
+    doc = _doc(ROSTER)
+    assert any(s.text.startswith("成　　员：李海峰") for s in doc.sentences)
+
+
+def test_every_person_on_a_roster_row_is_found():
+    names = _names(ROSTER)
+    for person in ("韩立新", "武晓军", "王志平", "李海峰", "申雅娟"):
+        assert ("Person", person) in names
+
+
+def test_a_roster_row_holds_its_label_in_the_group_and_its_post_in_its_body():
+    positions = _positions(ROSTER)
+    group = "澄湖区重点项目建设指挥部"
+    assert positions.get(("韩立新", group)) == "总指挥"
+    assert positions.get(("武晓军", group)) == "副总指挥"
+    assert positions.get(("王志平", group)) == "副总指挥"  # the label of the row above
+    assert positions.get(("申雅娟", group)) == "成员"
+    assert positions.get(("王志平", "区发展和改革局")) == "局长"
+    assert positions.get(("李海峰", "区工业和信息化局")) == "副局长"
+
+
+def test_two_spaces_between_words_still_end_a_sentence():
+    doc = _doc("澄湖区召开大会　　会议由区长主持。")
+    assert len(doc.sentences) == 2
