@@ -34,7 +34,7 @@ _OPEN_QUOTES = "“「『《〈‘"
 _CLOSE_QUOTES = "”」』》〉’"
 _QUOTE_TABLE = str.maketrans("", "", _QUOTES)
 # Tags of words that can be part of a name (jieba's ICTCLAS-style tags).
-_NAME_TAGS = {"n", "nr", "nr1", "nr2", "nrt", "nrfg", "ns", "nt", "nz", "nw", "j", "eng", "vn", "an", "a", "b", "f", "s", "t", "x", "m", "ng", "nl", "g", "zg", "l"}
+_NAME_TAGS = {"n", "nr", "nr1", "nr2", "nrt", "nrfg", "ns", "nt", "nz", "nw", "j", "eng", "vn", "an", "a", "b", "f", "s", "t", "x", "m", "ng", "nl", "g", "zg", "yg", "l"}
 # Tags that are evidence of a proper name rather than a common word.
 _PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "eng"}
 _INNER_PUNCT = set("()（）+·-—&") | set(_QUOTES)
@@ -418,7 +418,7 @@ _OWNER_REFERENCES = frozenset({"该校", "该院", "该大学", "该集团", "�
 _UNIT_TYPES = frozenset({"EducationalOrganization", "GovernmentBody"})
 _PRESS_NEXT = frozenset({"记者", "讯", "报道", "编辑", "评论员"})
 _PRESS_ONLY = frozenset({"报"})
-_RARE_CHAR_TAGS = frozenset({"zg", "x", "g", "ng"})
+_RARE_CHAR_TAGS = frozenset({"zg", "yg", "x", "g", "ng"})
 _PLACE_PREPOSITIONS = frozenset("往经赴至到向从在于由对")
 _UNIT_OF_BODY_ONLY = frozenset({"科", "股"})
 _UNIT_OF_BODY = re.compile("局|委|厅|署|海关|院|办|中心|处")
@@ -1321,7 +1321,7 @@ def _cued_programs(text: str, sentence: Sentence, tokens: list[Token], lexicon: 
         name = match.group("name")
         if start not in starts or name.startswith(_GENERIC_OPENINGS) or name[0] in _DEMONSTRATIVES \
                 or _COUNTED_OPENING.match(name) or name[:-2].endswith(_PROJECT_QUALIFIERS + ("计划", "专项", "行动")) \
-                or re.search("[和与的等]|及.*及|项目.", name):
+                or re.search("[和与的等]|及.*及|项目.|投资|主体|[本该此]项目", name):
             continue  # 签约一批重点项目, 签约A和B项目, 实施的技术改造项目: many projects, or kinds, not one named
         yield _mention(text, start, end, "Project", "cue")
 

@@ -147,6 +147,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         listed, roster_label = _roster_row(sentence, items, named, roster_label, lexicon)
         found.extend(listed)
         found.extend(_task_units(doc.text, sentence, items, named))
+        found.extend(_address_line(sentence, items, previous, previous_sentence))
         found.extend(_team_listed(sentence, items, lexicon))
         found.extend(_post_in_brackets(sentence, items, lexicon))
         found.extend(_led_by(sentence, items, previous))
@@ -1064,7 +1065,7 @@ def _carried_out_by(sentence: Sentence, items: list[_Item], i: int) -> list[Enti
 
 
 def _run_by(sentence: Sentence, before: list[_Item], item: _Item, cues: tuple[str, ...]) -> Entity | None:
-    """由陆良县水务局组织实施的P: the body after 由, before a cue and 的, runs P."""
+    """由陆良县水务局组织实施的P / 由X作为实施主体投资建设P: the body after 由 runs P."""
     for candidate in reversed(before):
         if candidate.top not in ALLOWED["implements"][0]:
             continue
@@ -1075,6 +1076,8 @@ def _run_by(sentence: Sentence, before: list[_Item], item: _Item, cues: tuple[st
                 return candidate.entity
             return None
         gap = _AFTER_NAME.sub("", _between(sentence, candidate.mention.end, item.mention.start)).rstrip("“《\"")
+        if re.fullmatch(r"作为[\u4e00-\u9fff]{0,4}主体(?:负责)?(?:投资)?(?:建设|实施|运营)", gap):
+            return candidate.entity  # 由X作为实施主体投资建设P
         verb = gap.removesuffix("的").lstrip("负责牵头组织投资出资")
         return candidate.entity if gap.endswith("的") and (verb in cues or verb in ("建设", "实施")) else None
     return None
@@ -1510,6 +1513,8 @@ def _members_listed(sentence: Sentence, items: list[_Item], named: list[_Item]) 
         owners = [it for it in items if it.mention.end <= at and it.top == "Organization"
                   and _AFTER_NAME.sub("", _between(sentence, it.mention.end, at)) in ("", "的", "，", ",")]
         alliance = owners[-1].entity if owners else None
+        if alliance is None and items and items[0].mention.start == sentence.start and _is_alliance(items[0].entity):
+            alliance = items[0].entity  # 联盟由A联合B共同发起，首批成员单位包括C、D: the alliance the sentence is about
         # 组建…总院（以下简称“总院”），成员单位包括A、B: member units make any body a group
         if alliance is None or not (_is_alliance(alliance) or "单位" in cue.group()):
             continue
@@ -1783,7 +1788,7 @@ def _set_up_by(sentence: Sentence, items: list[_Item], park: Entity | None = Non
 
 _SET_UP_AT = re.compile(r"^(?:投资|出资|注册|正式|专门)*(?:成立|设立|组建|创办|创立)了?的?(?:(?:全资|控股)?(?:子公司|分公司))?")
 _WHEN = re.compile(r"(?:已|还|又|也|并|将|拟|计划|专门|同时|先后|此前|去年|今年|近日|日前|近年来|\d{4}年|\d{1,2}月"
-                   r"|(?:以自有资金|以自筹资金|出资|投资|斥资)(?:约)?[\d.]+(?:亿|万)?元)*")  # 拟以自有资金2亿元在X设立B
+                   r"|(?:以自有资金|以自筹资金|出资|投资|斥资)(?:约?[\d.]+(?:亿|万)?元)?)*")  # 拟以自有资金2亿元在X设立B
 
 
 def _set_up_at(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
@@ -1932,6 +1937,22 @@ def _roster_row(sentence: Sentence, items: list[_Item], named: list[_Item], labe
     return found, label
 
 
+_ADDRESS_LINE = re.compile(r"^(?:\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）])?\s*(?:注册地址|注册地|住所|地址|办公地址|经营场所|营业场所)[:：]")
+_NAME_LINE = re.compile(r"^(?:\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）])?\s*(?:公司|企业|单位|机构)?名称[:：]")
+
+
+def _address_line(sentence: Sentence, items: list[_Item], previous: list[_Item], previous_sentence: Sentence | None) -> Iterator[Relation]:
+    """1.公司名称：X / 2.注册地址：A省B市C区D街道E路88号: X is at each place of the address."""
+    if previous_sentence is None or not _ADDRESS_LINE.match(sentence.text) or not _NAME_LINE.match(previous_sentence.text):
+        return
+    named = [it for it in previous if it.top in {"Company", "Organization"}]
+    if not named:
+        return
+    for place in items:
+        if place.top in ALLOWED["locatedIn"][1] and place.mention.rule != "inner":
+            yield _relation(named[0].entity, "locatedIn", place.entity, sentence, "address")
+
+
 _HEAD_LINE = re.compile(r"^(?:负责人|联系人|总经理|经理|站长|主任|院长|所长|行长|理事长|会长)[:：]\s*$")
 _ENUMERATOR = re.compile(r"^[(（]?[一二三四五六七八九十\d]+[)）、.．]?")
 
@@ -1998,7 +2019,7 @@ def _headed_by(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iter
 
 
 # What leads into a list of a person's posts: X同时担任A副主席、B会长 / X有很多身份：A书记，B董事长
-_POSTS_LEAD = re.compile(r"^(?:同时|还|也|现|另|并|曾|先后|目前|兼)*(?:担任|兼任|出任|任)|^(?:还)?有(?:很多|多个|多重|几个|多种)?身份[:：]")
+_POSTS_LEAD = re.compile(r"^(?:同时|还|也|现|另|并|曾|先后|目前|兼|拟|将)*(?:担任|兼任|出任|任)|^(?:还)?有(?:很多|多个|多重|几个|多种)?身份[:：]")
 _SEPARATORS = re.compile(r"^[、,，;；]?$")
 
 
@@ -2135,7 +2156,9 @@ def _named_for_company(doc: Doc, lexicon: Lexicon) -> Iterator[Relation]:
     investing or building where either is named, and no other firm of the text has
     that name (姚江文旅发展有限公司 only assisting with 姚江夜游提升项目 is not its owner)."""
     companies = [e for e in doc.entities if top_class(e.type) == "Company" and not e.name.endswith(_UNIT_HEADS)]
-    trade = {e.key: _trade_names(e.name, lexicon) for e in companies}
+    places = {n[:_TRADE_NAME] for e in doc.entities if e.type in {"Subdistrict", "Community"} for n in (e.name, *e.aliases)}
+    # 广西濛江新型建材 and 濛江临港码头项目 both take their name from the town 濛江镇
+    trade = {e.key: [t for t in _trade_names(e.name, lexicon) if t not in places] for e in companies}
     for project in (e for e in doc.entities if e.type == "Project"):
         if re.match(r"^[\u4e00-\u9fff]{2}[省市区县镇乡]", project.name):
             continue  # 武汉市…项目: named after a place

@@ -295,6 +295,9 @@ def _same_thing(short: str, long: str, top: str, lexicon: Lexicon) -> bool:
     if top == "Program":
         # 惠民包 is 双+惠民包; 提质行动 is not 跨境电商综试区提质行动
         return long.endswith(short) and len(short) >= 3 and len(long) - len(short) <= 3
+    if top == "Project":
+        # 核电大型锻件智能化产线项目 is 龙锻+核电大型锻件智能化产线项目: the project without its firm's name
+        return long.endswith(short) and len(short) >= 6 and len(long) - len(short) <= 4
     if top == "Person":
         # 李成 / 李成刚: jieba cut a three-character name short somewhere in the text
         return len(short) == 2 and len(long) == 3 and long.startswith(short)

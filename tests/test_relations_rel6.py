@@ -286,3 +286,57 @@ def test_a_roster_row_holds_its_label_in_the_group_and_its_post_in_its_body():
 def test_two_spaces_between_words_still_end_a_sentence():
     doc = _doc("澄湖区召开大会　　会议由区长主持。")
     assert len(doc.sentences) == 2
+
+
+ANNOUNCEMENT_2 = (
+    "黑龙江龙澄重锻装备股份有限公司（以下简称“公司”或“龙澄重锻”）召开董事会，审议通过设立子公司的议案。"
+    "公司拟以自有资金在齐齐哈尔市富拉尔基区出资设立全资子公司齐齐哈尔龙澄核能装备有限公司"
+    "（暂定名，以下简称“龙澄核能”），并由龙澄核能作为实施主体投资建设核电大型锻件智能化产线项目。\n"
+    "1.公司名称：齐齐哈尔龙澄核能装备有限公司\n"
+    "2.注册地址：黑龙江省齐齐哈尔市富拉尔基区红岸街道\n"
+    "公司董事、副总经理贺立林拟兼任龙澄核能执行董事兼总经理。\n"
+    "关于投资建设龙澄核电大型锻件智能化产线项目的说明。\n"
+)
+
+
+def test_a_subsidiary_set_up_with_own_funds_and_its_project_and_address():
+    relations = _relations(ANNOUNCEMENT_2)
+    unit = "齐齐哈尔龙澄核能装备有限公司"
+    assert (unit, "subOrganizationOf", "黑龙江龙澄重锻装备股份有限公司") in relations
+    assert (unit, "implements", "龙澄核电大型锻件智能化产线项目") in relations
+    assert (unit, "locatedIn", "黑龙江省") in relations
+    assert (unit, "locatedIn", "红岸街道") in relations
+
+
+def test_a_project_named_with_and_without_its_firms_name_is_one_node():
+    names = _names(ANNOUNCEMENT_2)
+    projects = [name for kind, name in names if kind == "Project"]
+    assert projects == ["龙澄核电大型锻件智能化产线项目"]
+
+
+def test_a_post_one_is_to_take_up():
+    positions = _positions(ANNOUNCEMENT_2)
+    assert positions.get(("贺立林", "齐齐哈尔龙澄核能装备有限公司")) == "执行董事兼总经理"
+
+
+def test_a_rare_character_jieba_cannot_tag_stays_in_a_name():
+    names = _names("澄瓷陶瓷产业园位于藤县濛江镇，规划面积8平方公里。")
+    assert ("Subdistrict", "濛江镇") in names
+
+
+def test_the_first_members_of_the_alliance_the_sentence_opens_with():
+    relations = _relations(
+        "西澄陶瓷产业协同发展联盟（以下简称“联盟”）在藤县成立。"
+        "联盟由广西藤澄集团有限公司联合梧州西江职业技术学院共同发起，首批成员单位包括佛山市南澄建陶有限公司、"
+        "肇庆华澄釉料科技有限公司等42家企业。"
+    )
+    for member in ("佛山市南澄建陶有限公司", "肇庆华澄釉料科技有限公司"):
+        assert (member, "memberOf", "西澄陶瓷产业协同发展联盟") in relations
+
+
+def test_a_project_named_for_a_town_is_not_the_project_of_a_firm_named_for_it():
+    relations = _relations(
+        "澄瓷产业园位于藤县濛江镇。广西濛江新型建材有限公司落户园区。藤县恒澄物流有限公司将投资3.2亿元建设濛江临港码头二期项目。"
+    )
+    assert ("广西濛江新型建材有限公司", "implements", "濛江临港码头二期项目") not in relations
+    assert ("藤县恒澄物流有限公司", "implements", "濛江临港码头二期项目") in relations
