@@ -401,7 +401,8 @@ def _name_token(token: Token, lexicon: Lexicon) -> bool:
         # numbers belong in names like 5+10幸福工程 and capacities like 年产20万吨, not counts like 8个
         return bool(re.fullmatch(r"[0-9A-Za-z+]+|第.+|[万千百亿]*(?:吨|千瓦|兆瓦|瓦|台|套|平方米|立方米|头|羽|亩)", token.word))
     if token.tag == "mq":
-        return not _QUANTITY.match(token.word) and token.word[-1] not in _NUMERALS  # 零部件 is no count
+        # 零部件 is no count; 一季度 is a time
+        return not _QUANTITY.match(token.word) and token.word[-1] not in _NUMERALS and not token.word.endswith(("季度", "月份", "年度", "周"))
     if token.tag.startswith("v") and token.tag != "vn":
         if _is_city(token.word, lexicon):
             return True  # 包头/v 瀚澜新材料…: a city jieba read as a verb
@@ -647,6 +648,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
                 modifier = text[start:suffix_start]
         if suffix.text == "市场" and (_is_region_word(pieces[-1], lexicon) or modifier.endswith(("三角", "地区", "湾区", "国内", "国际", "海外"))):
             continue  # 长三角市场, 东南亚市场: buyers in a region, not a market place
+        if suffix.text == "处" and modifier.endswith(("交汇", "交界", "交叉", "相交", "入口", "出口", "路口", "结合")):
+            continue  # 渭北大道与虢川路交汇处: where two roads meet, not an office
         if suffix.text in _UNIT_OF_BODY_ONLY and (len(modifier) < 2 or not (after_other or _UNIT_OF_BODY.search(modifier))):
             continue  # 科 names a section only of a body (市财政局教科文科), not in 医院内科 or 本科
         if suffix.type == "Project" and clean_name(modifier).endswith(_PROJECT_QUALIFIERS + ("计划", "专项", "行动")):
@@ -883,7 +886,8 @@ def _plural_after(tokens: list[Token], i: int) -> bool:
 _QUOTED = re.compile(r"《([^“”「」『』《》\n]{2,40})》|[“「『]([^“”「」『』《》\n]{2,20})[”」』]")
 # Heads that make a quoted phrase a named program: “八大行动计划”, “十百千万”文明创建工程.
 # Weaker heads (模式, 制度, 机制, 品牌) name ways of working, not programs, and are left alone.
-_PROGRAM_HEADS = ("计划", "工程", "行动", "战略", "布局", "活动", "包", "方案", "规划", "专项行动", "评选活动", "文明创建工程", "大赛", "专项", "券")
+_PROGRAM_HEADS = ("计划", "工程", "行动", "战略", "布局", "活动", "包", "方案", "规划", "专项行动", "评选活动", "文明创建工程", "大赛", "专项", "券",
+                  "措施", "细则")
 _ARTICLES = re.compile(r"[一二三四五六七八九十百0-9]+条$")  # “物流十条”: a policy of N articles
 _QUOTE_TAIL = re.compile(
     r"[^\W\d_等的和与及、]{0,6}?(?:" + "|".join(sorted(set(_PROGRAM_HEADS) - {"包", "专项", "券"}, key=len, reverse=True)) + ")"
@@ -1295,11 +1299,27 @@ _CUED_PROGRAM = re.compile(
 # 签约秸秆生物基材料项目, 投资18亿元建设的X玉米淀粉及变性淀粉项目: the verb that signs or
 # builds a project vouches for its name up to 项目, common words, numbers and 及 included
 _CUED_PROJECT = re.compile(
-    r"(?:签约|签下|投资建设的|建设的|开工建设|实施|引进|落地)"
-    r"(?P<name>[\u4e00-\u9fff0-9A-Za-z]{4,24}?项目)(?=[，,。；;、（(]|$)"
+    r"(?:签约|签下|投资建设的|建设的|开工建设|建设|新建|实施|引进|落地)"
+    r"(?P<name>[\u4e00-\u9fff0-9A-Za-z]{6,24}?项目)(?=[，,。；;、（(]|$)"  # (not 高标准农田项目, a kind)
 )
 _COUNTED_OPENING = re.compile(r"[0-9零一二两三四五六七八九十百千万几多]+[个项批类大条种]")  # 六大工程, 十项行动: a count of programmes
 _GENERIC_OPENINGS = ("一批", "一系列", "多项", "各项", "各类", "这些", "有关", "相关", "重点", "重大", "专项", "系列")
+
+
+_SETS_UP_UNITS = re.compile(r"下设(?:有)?(?P<units>[\u4e00-\u9fff、和及]{4,60}?)(?=[，,。；;]|$)")
+_UNIT_NAME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:中心|局|处|科|室|部|办公室|所|站|队|专班|小组)$")
+
+
+def _units_set_up(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
+    """管委会下设招商服务中心、规划建设局和企业服务局: the units a body lists after 下设
+    are named, common words and all."""
+    for match in _SETS_UP_UNITS.finditer(sentence.text):
+        offset = sentence.start + match.start("units")
+        for piece in re.finditer(r"[^、和及]+", match.group("units")):
+            name = piece.group()
+            if _UNIT_NAME.fullmatch(name) and not _COUNTED_OPENING.match(name) and name[0] not in _DEMONSTRATIVES:
+                cls = _classify_by_suffix(name, lexicon) or "Organization"
+                yield _mention(text, offset + piece.start(), offset + piece.end(), cls, "cue")
 
 
 def _cued_programs(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
@@ -1321,8 +1341,9 @@ def _cued_programs(text: str, sentence: Sentence, tokens: list[Token], lexicon: 
         name = match.group("name")
         if start not in starts or name.startswith(_GENERIC_OPENINGS) or name[0] in _DEMONSTRATIVES \
                 or _COUNTED_OPENING.match(name) or name[:-2].endswith(_PROJECT_QUALIFIERS + ("计划", "专项", "行动")) \
-                or re.search("[和与的等]|及.*及|项目.|投资|主体|[本该此]项目", name):
+                or re.search("[和与的等]|及.*及|项目.|投资|主体|[本该此]项目", name) or _leading_region(name, lexicon):
             continue  # 签约一批重点项目, 签约A和B项目, 实施的技术改造项目: many projects, or kinds, not one named
+            # (and a project named after its town is read, with and without the town, by its head word)
         yield _mention(text, start, end, "Project", "cue")
 
 
@@ -1409,7 +1430,7 @@ def _roster_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
 
 FINDERS = (
     _lexicon_names, _quoted_names, _suffix_names, _person_names, _division_names,
-    _enumerated_companies, _economic_regions, _cued_programs, _village_names, _roster_names,
+    _enumerated_companies, _economic_regions, _cued_programs, _village_names, _roster_names, _units_set_up,
 )
 
 

@@ -200,14 +200,14 @@ def _named_runner_first(relations: list[Relation], park: Entity | None) -> list[
 # References that stand for an entity named before: 该区 is the region the text
 # is about, 该公司 the last company named, 该联盟 the last alliance.
 _REFERENCE = re.compile(
-    r"[该本](区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园|项目|计划|工程)|全(区|县|市)"
+    r"[该本](区|县|市|镇|公司|企业|集团|联盟|协会|中心|园区|园|项目|计划|工程|行|大厦)|全(区|县|市)"
     r"|(?:^|(?<=[,，;；。]))(项目|工程)(?=由|将|已|拟|预计|计划|总投资|建成后|位于|选址|落户|入驻)"  # 项目由X投资建设, 项目将落户Y: the project just named
     r"|(?:^|(?<=[,，;；。、]))(联盟|协会|学会|商会|研究院|研究所|实验室)(?=[\u4e00-\u9fff])"  # 联盟理事长, 研究院设在X: the one just named
     r"|(?:^|(?<=[,，;；。、]))(合作社|管委会|集团|母公司|公司)(?=[\u4e00-\u9fff])"  # 合作社负责人X, 管委会副主任X, 公司今年将…: the one just named
     r"|(?<=在)(村口|村里|村内|村头|镇上|镇里|镇区)"  # 在村口新建成的X: the village just named
     r"|(?<=[由经在将对与和及是为据])(公司|集团)(?=[\u4e00-\u9fff])"  # 由公司副总经理X: in a text that calls itself 公司
 )
-_REFERENCE_TYPES = {"公司": {"Company"}, "企业": {"Company"}, "集团": {"Company"}, "联盟": {"Alliance"},
+_REFERENCE_TYPES = {"行": {"Company"}, "大厦": {"Facility"}, "公司": {"Company"}, "企业": {"Company"}, "集团": {"Company"}, "联盟": {"Alliance"},
                     "协会": {"Alliance"}, "学会": {"Alliance"}, "商会": {"Alliance"}, "研究院": {"Organization"}, "研究所": {"Organization"}, "实验室": {"Organization"}, "中心": {"Organization"}, "园区": {"Park"}, "园": {"Park"},
                     "项目": {"Project"}, "计划": {"Program"}, "工程": {"Program", "Project"}, "合作社": {"Company"}, "母公司": {"Company"},
                     "管委会": {"Organization"}}
@@ -251,11 +251,11 @@ def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity
             ]
             # 工程由X承建: the 工程 named last, before any programme
             named_so = [it for it in earlier if it.entity.name.endswith(_NAMED_SO.get(kind, kind))] \
-                if kind in {"工程", "项目", "合作社", "管委会", "研究院", "研究所", "实验室"} else []
+                if kind in {"工程", "项目", "合作社", "管委会", "研究院", "研究所", "实验室", "行", "大厦"} else []
             if kind == "集团":  # 集团正式加入X联盟: the group named last (by any of its names)
                 named_so = [it for it in earlier if any("集团" in n for n in (it.entity.name, *it.entity.aliases))
                             and not it.entity.name.endswith(_UNIT_HEADS)]  # not 集团西安分公司
-            if kind in {"合作社", "管委会", "集团", "研究院", "研究所", "实验室"} and not named_so:
+            if kind in {"合作社", "管委会", "集团", "研究院", "研究所", "实验室", "行", "大厦"} and not named_so:
                 continue  # 合作社 with no co-op named before: no one in particular
             target = (named_so or earlier)[-1].entity if earlier else None
         if target is not None:
@@ -601,6 +601,10 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
                 run = run[:-1]  # 位于A街道B大道旁: in the subdistrict, beside the road
             # 位于A市B区C镇: every level written; a building address (长沙市岳麓区X大厦): the two finest
             places = [it.entity for it in (_finest_two(sentence, run) if run[-1].top == "Facility" else run)]
+            if len(following) > len(run) and following[len(run)].top == "Facility" and \
+                    _between(sentence, run[-1].mention.end, following[len(run)].mention.start) in ("与", "和") and \
+                    re.match("交汇处|交叉口|交界处|路口|之间", _between(sentence, following[len(run)].mention.end, sentence.end)):
+                places.append(following[len(run)].entity)  # 位于A大道与B路交汇处: at both roads
             beyond = next((it for it in following[len(run):] if it.top in {"Park", "Facility"}), None)
             if beyond is not None and _between(sentence, run[-1].mention.end, beyond.mention.start) == "的":
                 places.append(beyond.entity)  # 入驻汇川区的X产业园: the park, too

@@ -340,3 +340,38 @@ def test_a_project_named_for_a_town_is_not_the_project_of_a_firm_named_for_it():
     )
     assert ("广西濛江新型建材有限公司", "implements", "濛江临港码头二期项目") not in relations
     assert ("藤县恒澄物流有限公司", "implements", "濛江临港码头二期项目") in relations
+
+
+def test_a_project_named_after_建设_and_one_of_a_kind_that_is_not():
+    names = _names("宝鸡凌澄轨道装备有限公司在园区西区建设凌澄轨道车辆制动系统项目。全省实施高标准农田项目。")
+    assert ("Project", "凌澄轨道车辆制动系统项目") in names
+    assert ("Project", "高标准农田项目") not in names
+
+
+def test_a_quarter_opening_a_phrase_is_no_part_of_a_park_name():
+    names = _names("据了解，今年一季度渭北产业园实现规上工业产值41.7亿元。")
+    assert not any(name.startswith("一季度") for _, name in names)
+
+
+def test_where_two_roads_meet_is_no_office():
+    relations = _relations("澄谷创新大厦建成启用。该大厦位于渭北大道与虢川路交汇处。")
+    assert not any(kind == "GovernmentBody" for kind, _ in _names("该大厦位于渭北大道与虢川路交汇处。"))
+    assert ("澄谷创新大厦", "locatedIn", "虢川路") in relations
+
+
+def test_units_listed_after_下设_are_the_bodys_units():
+    relations = _relations(
+        "园区由陈仓区渭北产业园管理委员会（以下简称“园区管委会”）负责开发运营，管委会下设招商服务中心、规划建设局和企业服务局。"
+    )
+    for unit in ("招商服务中心", "规划建设局", "企业服务局"):
+        assert (unit, "subOrganizationOf", "陈仓区渭北产业园管理委员会") in relations
+
+
+def test_该行_is_the_bank_named_last():
+    relations = _relations("园区管委会与中国银行宝鸡陈仓支行签订协议，该行将为园区企业推出“钛澄贷”专项信贷产品。")
+    assert ("中国银行宝鸡陈仓支行", "implements", "钛澄贷") in relations
+
+
+def test_a_policy_of_measures_a_government_issues():
+    relations = _relations("陈仓区人民政府同步发布《陈仓区支持先进制造业高质量发展若干措施》，对新落户企业给予补贴。")
+    assert ("陈仓区人民政府", "implements", "陈仓区支持先进制造业高质量发展若干措施") in relations
