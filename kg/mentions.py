@@ -271,10 +271,10 @@ def _short_forms(name: str, lexicon: Lexicon) -> set[str]:
 
 
 def _leading_place(name: str, lexicon: Lexicon) -> int:
+    """Length of the place a company's name opens with (建阳 in 建阳竹韵新材料), leaving four characters."""
     gaz = lexicon.gazetteer
-    for end in range(min(len(name) - 2, 9), 1, -1):
-        piece = name[:end]
-        if piece.endswith(_REGION_ENDINGS) and gaz.lookup(piece) or any(d.level <= 2 for d in gaz.lookup(piece)):
+    for end in range(min(len(name) - _SHORT_FORM, 9), 1, -1):
+        if gaz.lookup(name[:end]):
             return end
     return 0
 
@@ -1322,6 +1322,24 @@ def _units_set_up(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
                 yield _mention(text, offset + piece.start(), offset + piece.end(), cls, "cue")
 
 
+_CUED_BODY = re.compile(
+    r"(?:共建|共同组建|联合组建|组建|挂牌成立|成立|设立)"
+    r"(?P<name>[\u4e00-\u9fff]{4,20}?(?:联合实验室|重点实验室|实验室|研究院|研究所|创新中心|工程中心|技术中心))(?=[，,。；;、（(]|$)"
+)
+
+
+def _cued_bodies(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
+    """共建建窑烧制工艺联合实验室: the verb that founds a lab or an institute vouches for its name."""
+    starts = {t.start for t in tokens}
+    for match in _CUED_BODY.finditer(sentence.text):
+        start, end = (sentence.start + i for i in match.span("name"))
+        name = match.group("name")
+        if start not in starts or name.startswith(_GENERIC_OPENINGS) or name[0] in _DEMONSTRATIVES \
+                or _COUNTED_OPENING.match(name) or re.search("[和与的等及]", name):
+            continue
+        yield _mention(text, start, end, _classify_by_suffix(name, lexicon) or "Organization", "cue")
+
+
 def _cued_programs(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
     """A programme named right after the verb that launches it, up to its head word, on
     its own in its clause: 实施林下经济扩面行动。 The cue vouches for a name made of
@@ -1430,7 +1448,7 @@ def _roster_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
 
 FINDERS = (
     _lexicon_names, _quoted_names, _suffix_names, _person_names, _division_names,
-    _enumerated_companies, _economic_regions, _cued_programs, _village_names, _roster_names, _units_set_up,
+    _enumerated_companies, _economic_regions, _cued_programs, _village_names, _roster_names, _units_set_up, _cued_bodies,
 )
 
 

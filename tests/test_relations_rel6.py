@@ -375,3 +375,16 @@ def test_该行_is_the_bank_named_last():
 def test_a_policy_of_measures_a_government_issues():
     relations = _relations("陈仓区人民政府同步发布《陈仓区支持先进制造业高质量发展若干措施》，对新落户企业给予补贴。")
     assert ("陈仓区人民政府", "implements", "陈仓区支持先进制造业高质量发展若干措施") in relations
+
+
+def test_a_short_form_after_a_county_short_name_and_该公司_after_it():
+    positions = _positions(
+        "建阳竹韵新材料有限公司参加签约。南平瓯澄陶瓷原料有限公司也在场。"
+        "竹韵新材料位于建阳区麻沙镇。该公司副总经理吴立宇介绍了情况。"
+    )
+    assert positions.get(("吴立宇", "建阳竹韵新材料有限公司")) == "副总经理"
+
+
+def test_a_lab_named_after_the_verb_that_founds_it():
+    relations = _relations("武夷农林学院将与瓯澄建盏共建建窑烧制工艺联合实验室，实验室设在建阳区水吉镇。")
+    assert ("建窑烧制工艺联合实验室", "locatedIn", "水吉镇") in relations
