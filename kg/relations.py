@@ -348,6 +348,13 @@ def _works_for(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: 
             # a byline: 徐州日报记者 魏宁 通讯员 姚舟 — the second post is at the same paper
             yield _relation(item.entity, "worksFor", employer.entity, sentence, "post-carried", gap)
             continue
+        if employer is not None and previous is not None and previous.top == "Person" and gap.startswith("、") \
+                and _is_post(gap[1:], lexicon) and not _GOVERNMENT_POST.match(gap[1:]) and \
+                i >= 2 and items[i - 2] is employer and \
+                _is_post(_AFTER_NAME.sub("", "".join(_between(sentence, employer.mention.end, previous.mention.start).split())), lexicon):
+            # 某学院党委书记A、校长B / 某公司董事长A、总经理B: the second holds a post at the same body
+            yield _relation(item.entity, "worksFor", employer.entity, sentence, "post-carried", gap[1:])
+            continue
         post = _post_before(sentence, item, lexicon)
         body = _body_for_post(post, item, named) if post else None
         if body is not None:

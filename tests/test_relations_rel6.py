@@ -388,3 +388,13 @@ def test_a_short_form_after_a_county_short_name_and_该公司_after_it():
 def test_a_lab_named_after_the_verb_that_founds_it():
     relations = _relations("武夷农林学院将与瓯澄建盏共建建窑烧制工艺联合实验室，实验室设在建阳区水吉镇。")
     assert ("建窑烧制工艺联合实验室", "locatedIn", "水吉镇") in relations
+
+
+def test_a_second_post_after_a_pause_is_at_the_same_body():
+    positions = _positions("澄湖科技有限公司董事长张伟、总经理李红出席。")
+    assert positions.get(("李红", "澄湖科技有限公司")) == "总经理"
+
+
+def test_a_government_post_after_a_pause_is_not_at_the_company():
+    positions = _positions("澄湖科技有限公司董事长张伟、副区长李红出席。")
+    assert ("李红", "澄湖科技有限公司") not in positions
