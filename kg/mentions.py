@@ -648,6 +648,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
                 modifier = text[start:suffix_start]
         if suffix.text == "市场" and (_is_region_word(pieces[-1], lexicon) or modifier.endswith(("三角", "地区", "湾区", "国内", "国际", "海外"))):
             continue  # 长三角市场, 东南亚市场: buyers in a region, not a market place
+        if suffix.text == "村" and modifier.endswith(("驻", "进", "包", "到")):
+            continue  # 选派驻村第一书记, 进村入户: a stay in villages, not a village
         if suffix.text == "处" and modifier.endswith(("交汇", "交界", "交叉", "相交", "入口", "出口", "路口", "结合")):
             continue  # 渭北大道与虢川路交汇处: where two roads meet, not an office
         if suffix.text in _UNIT_OF_BODY_ONLY and (len(modifier) < 2 or not (after_other or _UNIT_OF_BODY.search(modifier))):
@@ -710,6 +712,7 @@ def _department_and(tokens: list[Token], k: int, text: str, sentence: Sentence, 
     fields; 农业部和商务部, where a body ends before 和, are two."""
     return (0 < k < len(tokens) and tokens[k].word in ("和", "与", "及")
             and (tokens[k - 1].tag.startswith(("n", "vn")) or tokens[k - 1].word in lexicon.name_verbs)
+            and tokens[k - 1].tag != "ns"  # 孟连县与普洱…研究所: a place and another body, not two fields
             and _suffix_at(tokens[k].start, text, sentence.start, lexicon)[0] is None)
 
 
@@ -1621,7 +1624,7 @@ def _inner_mentions(text: str, mentions: list[Mention], lexicon: Lexicon) -> lis
     standalone = {m.name: m.type for m in mentions}
     inner: list[Mention] = []
     for mention in mentions:
-        if mention.rule == "division" or mention.type in {"Company", "Person"} or _division_class(mention.name, lexicon):
+        if mention.rule == "division" or mention.type in {"Company", "Person", "Community"} or _division_class(mention.name, lexicon):
             continue  # a place in a company's name is a brand, not where it is (宁德时代, 上海电气); in a person's, a name (彭嘉禾)
         boundaries = _word_starts(mention.text, lexicon)
         i = 0

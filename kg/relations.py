@@ -1513,12 +1513,13 @@ def _founded(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
                 yield _relation(item.entity, "memberOf", alliance.entity, sentence, "founded")
 
 
-_MEMBERS_ARE = re.compile(r"(?:首批|现有|第一批)?(?:成员|会员)(?:单位)?(?:包括|有|为|涵盖|是)[:：]?")
+_MEMBERS_ARE = re.compile(r"(?:首批|现有|第一批)?(?:成员|会员)(?:单位)?(?:包括|有|为|涵盖|是)[:：]?|吸纳了?(?=[^，,。；;]*(?:会员|成员))")
 
 
 def _members_listed(sentence: Sentence, items: list[_Item], named: list[_Item]) -> Iterator[Relation]:
-    """联盟首批成员包括A、B等31家企业，C等5家服务机构，以及D: every company or body
-    listed to the end of the sentence is a member of the alliance named (or referred to) before 成员."""
+    """联盟首批成员包括A、B等31家企业，C等5家服务机构，以及D / 协会吸纳A、B等36家会员单位: every
+    company or body listed to the end of the sentence is a member of the alliance named
+    (or referred to) before the cue."""
     for cue in _MEMBERS_ARE.finditer(sentence.text):
         at = sentence.start + cue.start()
         owners = [it for it in items if it.mention.end <= at and it.top == "Organization"

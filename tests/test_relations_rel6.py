@@ -398,3 +398,26 @@ def test_a_second_post_after_a_pause_is_at_the_same_body():
 def test_a_government_post_after_a_pause_is_not_at_the_company():
     positions = _positions("澄湖科技有限公司董事长张伟、副区长李红出席。")
     assert ("李红", "澄湖科技有限公司") not in positions
+
+
+def test_a_place_and_a_body_joined_by_与_are_two():
+    names = _names("孟连县与普洱南亚热带作物研究所签订科技帮扶协议。")
+    assert not any(name.startswith("孟连县与") for _, name in names)
+
+
+def test_a_stay_in_villages_is_no_village_and_a_place_inside_a_village_name_is_no_region():
+    names = _names("县委组织部选派驻村第一书记186名。全县确定芒信镇海东村为示范村。")
+    assert not any(name.endswith("驻村") for _, name in names)
+    assert ("Community", "海东村") in names
+    assert not any(kind == "City" for kind, _ in names)
+
+
+def test_a_working_group_named_by_its_task_is_a_body():
+    names = _names("区里成立招商引资工作领导小组，统筹推进。")
+    assert ("GovernmentBody", "招商引资工作领导小组") in names
+
+
+def test_members_an_association_takes_in():
+    relations = _relations("孟连县咖啡产业协会吸纳孟连佤澄生豆贸易有限公司、孟连澄河咖啡有限公司等36家会员单位。")
+    assert ("孟连佤澄生豆贸易有限公司", "memberOf", "孟连县咖啡产业协会") in relations
+    assert ("孟连澄河咖啡有限公司", "memberOf", "孟连县咖啡产业协会") in relations
