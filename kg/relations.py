@@ -606,8 +606,8 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
                 run.append(inner)
             if len(run) > 1 and run[-1].top == "Facility" and _BESIDE.match(_between(sentence, run[-1].mention.end, run[-1].mention.end + 3)):
                 run = run[:-1]  # 位于A街道B大道旁: in the subdistrict, beside the road
-            # 位于A市B区C镇: every level written; a building address (长沙市岳麓区X大厦): the two finest
-            places = [it.entity for it in (_finest_two(sentence, run) if run[-1].top == "Facility" else run)]
+            # 位于A市B区C镇, 位于A省B市C区D大厦: every level written
+            places = [it.entity for it in run]
             if len(following) > len(run) and following[len(run)].top == "Facility" and \
                     _between(sentence, run[-1].mention.end, following[len(run)].mention.start) in ("与", "和") and \
                     re.match("交汇处|交叉口|交界处|路口|之间", _between(sentence, following[len(run)].mention.end, sentence.end)):
