@@ -1326,13 +1326,38 @@ def _units_set_up(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
 
 
 _CUED_BODY = re.compile(
-    r"(?:共建|共同组建|联合组建|组建|挂牌成立|成立|设立)"
-    r"(?P<name>[\u4e00-\u9fff]{4,20}?(?:联合实验室|重点实验室|实验室|研究院|研究所|创新中心|工程中心|技术中心))(?=[，,。；;、（(]|$)"
+    r"(?:共建|共同组建|联合组建|组建|挂牌成立|成立|设立|加入)了?"
+    r"(?P<name>[\u4e00-\u9fff]{4,20}?(?:联合实验室|重点实验室|实验室|研究院|研究所|创新中心|工程中心|技术中心"
+    r"|联盟|协会|商会|学会|联合会))(?=[，,。；;、（(和]|$)"
 )
 
 
+_PLACED_NAME = re.compile(
+    r"位于(?P<place>[\u4e00-\u9fff]{2,14}?(?:省|市|区|县|镇|乡|街道))的"
+    r"(?P<name>[\u4e00-\u9fff0-9]{4,20}?(?:产业园|示范园|科技园|工业园|物流园|开发区|基地|大厦|实验室|研究院))"
+    r"(?=[和与及、，,。；;]|建设|推进|打造|开展|$)"
+)
+
+
+def _placed_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
+    """位于合肥市蜀山区的蜀麓科技成果转化示范园: what a run of places and 的 describe is named."""
+    starts = {t.start for t in tokens}
+    for match in _PLACED_NAME.finditer(sentence.text):
+        place, name = match.group("place"), match.group("name")
+        while place:
+            cut = _leading_region(place + "的", lexicon)
+            if not cut:
+                break
+            place = place[cut:]
+        start, end = (sentence.start + i for i in match.span("name"))
+        if place or start not in starts or _leading_region(name, lexicon) or re.search("[和与的等及]|建设|推进|打造|支持", name):
+            continue
+        yield _mention(text, start, end, _classify_by_suffix(name, lexicon) or "Park", "cue")
+
+
 def _cued_bodies(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
-    """共建建窑烧制工艺联合实验室: the verb that founds a lab or an institute vouches for its name."""
+    """共建建窑烧制工艺联合实验室, 加入皖江技术转移联盟: the verb that founds or joins a lab, an
+    institute or an alliance vouches for its name."""
     starts = {t.start for t in tokens}
     for match in _CUED_BODY.finditer(sentence.text):
         start, end = (sentence.start + i for i in match.span("name"))
@@ -1451,7 +1476,7 @@ def _roster_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
 
 FINDERS = (
     _lexicon_names, _quoted_names, _suffix_names, _person_names, _division_names,
-    _enumerated_companies, _economic_regions, _cued_programs, _village_names, _roster_names, _units_set_up, _cued_bodies,
+    _enumerated_companies, _economic_regions, _cued_programs, _village_names, _roster_names, _units_set_up, _cued_bodies, _placed_names,
 )
 
 

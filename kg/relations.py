@@ -557,7 +557,7 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
             subjects = [it for it in subjects if it.mention.start >= heads[-1].mention.start]
         if subjects and "的" in _between(sentence, subjects[-1].mention.end, cue_at):
             subjects = []  # A与B共建的(unnamed)中心落户P: what settles is not named
-        if cue.group() in _WHERE_LEAD and text[cue.start() - 1 : cue.start()] in ("、", ",", "，") and \
+        if cue.group() in _WHERE_LEAD and text[cue.start() - 1 : cue.start()] in ("、", ",", "，", "和", "与", "及") and \
                 _describes_next(sentence, items, sentence.start + cue.end()):
             continue  # A、位于X区的B: 位于X区 describes B (read by _located_where), not A
         moved = text.rfind("把", clause_start - sentence.start, cue.start())

@@ -421,3 +421,15 @@ def test_members_an_association_takes_in():
     relations = _relations("孟连县咖啡产业协会吸纳孟连佤澄生豆贸易有限公司、孟连澄河咖啡有限公司等36家会员单位。")
     assert ("孟连佤澄生豆贸易有限公司", "memberOf", "孟连县咖啡产业协会") in relations
     assert ("孟连澄河咖啡有限公司", "memberOf", "孟连县咖啡产业协会") in relations
+
+
+def test_an_alliance_named_after_加入_with_a_verb_inside():
+    names = _names("推动全省技术转移机构加入皖澄技术转移联盟。")
+    assert ("Alliance", "皖澄技术转移联盟") in names
+
+
+def test_parks_described_by_位于_places_的_are_named_and_placed_each_in_its_own():
+    relations = _relations("支持位于合肥市蜀山区的蜀澄科技成果转化示范园和位于芜湖市鸠江区的鸠澄成果转化产业园建设中试基地。")
+    assert ("蜀澄科技成果转化示范园", "locatedIn", "蜀山区") in relations
+    assert ("鸠澄成果转化产业园", "locatedIn", "鸠江区") in relations
+    assert ("蜀澄科技成果转化示范园", "locatedIn", "鸠江区") not in relations
