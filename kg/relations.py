@@ -81,6 +81,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     previous: list[_Item] = []  # the items of the sentence before
     previous_sentence: Sentence | None = None
     roster_label: str | None = None  # 副总指挥：A … / B …: the post of a roster's rows, carried down
+    team: Entity | None = None  # 五、主要管理人员: the company whose team the section lists
     scope: _Item | None = None  # 在X，A…；B…: the place of a 在 clause cut off by a semicolon
     lister: Entity | None = None  # 子公司三家：A…；B…: the company whose units are being listed
     named = sorted(
@@ -149,6 +150,9 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_task_units(doc.text, sentence, items, named))
         found.extend(_address_line(sentence, items, previous, previous_sentence))
         found.extend(_team_listed(sentence, items, lexicon))
+        if _SECTION_HEADING.match(sentence.text):
+            team = (calls_itself.get("公司") or main) if _TEAM_HEADING.match(sentence.text) else None
+        found.extend(_team_section(sentence, items, team, lexicon))
         found.extend(_post_in_brackets(sentence, items, lexicon))
         found.extend(_led_by(sentence, items, previous))
         if place is not None:
@@ -1685,7 +1689,9 @@ def _units_listed(sentence: Sentence, items: list[_Item], owner: Entity | None) 
         owner = before[-1].entity if before else None
         first = next((it for it in items if it.mention.start == sentence.start + cue.end()), None)
     else:
-        first = items[0] if owner is not None and items and items[0].mention.start == sentence.start else None
+        lead = _ENUMERATOR.match(sentence.text)  # （一）A公司，位于…: past the list's numbering
+        opening = sentence.start + (lead.end() if lead else 0)
+        first = items[0] if owner is not None and items and items[0].mention.start == opening else None
     if owner is None:
         return [], None
     if first is not None and first.top == "Company" and first.entity.key != owner.key:
@@ -1695,7 +1701,7 @@ def _units_listed(sentence: Sentence, items: list[_Item], owner: Entity | None) 
                 break
             run.append(nxt)
         found = [_relation(unit.entity, "subOrganizationOf", owner, sentence, "units-listed") for unit in run]
-    return found, owner if sentence.text.endswith(("；", ";")) and (cue is not None or found) else None
+    return found, owner if sentence.text.endswith(("；", ";", "：", ":")) and (cue is not None or found) else None
 
 
 def _serves_as(sentence: Sentence, items: list[_Item], main: Entity | None) -> Iterator[Relation]:
@@ -1963,6 +1969,24 @@ def _address_line(sentence: Sentence, items: list[_Item], previous: list[_Item],
     for place in items:
         if place.top in ALLOWED["locatedIn"][1] and place.mention.rule != "inner":
             yield _relation(named[0].entity, "locatedIn", place.entity, sentence, "address")
+
+
+_TEAM_HEADING = re.compile(r"^[一二三四五六七八九十\d]+[、.．]\s*(?:公司)?(?:主要|现任)?(?:管理人员|管理层|高级管理人员|领导班子|高管团队|经营班子|董事、监事和高级管理人员)$")
+_SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def _team_section(sentence: Sentence, items: list[_Item], body: Entity | None, lexicon: Lexicon) -> Iterator[Relation]:
+    """五、主要管理人员 / 董事长A；副董事长、总经理B；…: under a heading for the company's
+    team, each person holds the posts written before the name, in the company."""
+    if body is None:
+        return
+    for person in items:
+        if person.top != "Person":
+            continue
+        before = _between(sentence, sentence.start, person.mention.start)
+        post = re.split(r"[；;。，,]", before)[-1]
+        if post and _is_post(post.split("兼")[0], lexicon):
+            yield _relation(person.entity, "worksFor", body, sentence, "team", post)
 
 
 _HEAD_LINE = re.compile(r"^(?:负责人|联系人|总经理|经理|站长|主任|院长|所长|行长|理事长|会长)[:：]\s*$")

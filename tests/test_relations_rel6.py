@@ -433,3 +433,28 @@ def test_parks_described_by_位于_places_的_are_named_and_placed_each_in_its_o
     assert ("蜀澄科技成果转化示范园", "locatedIn", "蜀山区") in relations
     assert ("鸠澄成果转化产业园", "locatedIn", "鸠江区") in relations
     assert ("蜀澄科技成果转化示范园", "locatedIn", "鸠江区") not in relations
+
+
+GROUP_REPORT = (
+    "浙江澄拓模塑科技集团股份有限公司（以下简称“公司”）2024年度报告摘要\n"
+    "二、子公司及分支机构\n"
+    "截至报告期末，公司拥有两家全资子公司：\n"
+    "（一）台州澄拓精密模具有限公司，位于黄岩区新前街道；\n"
+    "（二）宁波澄拓汽车零部件有限公司，位于宁波市北仑区。\n"
+    "五、主要管理人员\n"
+    "董事长叶国强；副董事长、总经理叶晨光；副总经理兼董事会秘书郑佳伟；财务总监陶雪梅。\n"
+)
+
+
+def test_subsidiaries_listed_on_numbered_lines_after_a_colon():
+    relations = _relations(GROUP_REPORT)
+    for unit in ("台州澄拓精密模具有限公司", "宁波澄拓汽车零部件有限公司"):
+        assert (unit, "subOrganizationOf", "浙江澄拓模塑科技集团股份有限公司") in relations
+
+
+def test_the_team_listed_under_a_heading_works_for_the_company():
+    positions = _positions(GROUP_REPORT)
+    company = "浙江澄拓模塑科技集团股份有限公司"
+    assert positions.get(("叶国强", company)) == "董事长"
+    assert positions.get(("叶晨光", company)) == "副董事长、总经理"
+    assert positions.get(("陶雪梅", company)) == "财务总监"
