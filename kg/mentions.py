@@ -403,6 +403,8 @@ def _name_token(token: Token, lexicon: Lexicon) -> bool:
     if token.tag == "mq":
         # 零部件 is no count; 一季度 is a time
         return not _QUANTITY.match(token.word) and token.word[-1] not in _NUMERALS and not token.word.endswith(("季度", "月份", "年度", "周"))
+    if token.tag == "z" and lexicon.gazetteer.lookup(token.word):
+        return True  # 澄迈/z 老城冷链…: a county jieba read as a state word
     if token.tag.startswith("v") and token.tag != "vn":
         if _is_city(token.word, lexicon):
             return True  # 包头/v 瀚澜新材料…: a city jieba read as a verb
@@ -713,6 +715,7 @@ def _department_and(tokens: list[Token], k: int, text: str, sentence: Sentence, 
     return (0 < k < len(tokens) and tokens[k].word in ("和", "与", "及")
             and (tokens[k - 1].tag.startswith(("n", "vn")) or tokens[k - 1].word in lexicon.name_verbs)
             and tokens[k - 1].tag != "ns"  # 孟连县与普洱…研究所: a place and another body, not two fields
+            and not (k + 1 < len(tokens) and tokens[k + 1].tag == "ns" and lexicon.gazetteer.lookup(tokens[k + 1].word))  # A与B县人民政府
             and _suffix_at(tokens[k].start, text, sentence.start, lexicon)[0] is None)
 
 

@@ -150,6 +150,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_task_units(doc.text, sentence, items, named))
         found.extend(_address_line(sentence, items, previous, previous_sentence))
         found.extend(_team_listed(sentence, items, lexicon))
+        found.extend(_elected(sentence, items, lexicon))
         if _SECTION_HEADING.match(sentence.text):
             team = (calls_itself.get("公司") or main) if _TEAM_HEADING.match(sentence.text) else None
         found.extend(_team_section(sentence, items, team, lexicon))
@@ -1529,8 +1530,9 @@ def _members_listed(sentence: Sentence, items: list[_Item], named: list[_Item]) 
         owners = [it for it in items if it.mention.end <= at and it.top == "Organization"
                   and _AFTER_NAME.sub("", _between(sentence, it.mention.end, at)) in ("", "的", "，", ",")]
         alliance = owners[-1].entity if owners else None
-        if alliance is None and items and items[0].mention.start == sentence.start and _is_alliance(items[0].entity):
-            alliance = items[0].entity  # 联盟由A联合B共同发起，首批成员单位包括C、D: the alliance the sentence is about
+        if alliance is None and items and _DATE_LEAD.fullmatch(_between(sentence, sentence.start, items[0].mention.start)) \
+                and _is_alliance(items[0].entity):
+            alliance = items[0].entity  # (目前，)联盟由A联合B共同发起，首批成员单位包括C、D: the alliance the sentence is about
         # 组建…总院（以下简称“总院”），成员单位包括A、B: member units make any body a group
         if alliance is None or not (_is_alliance(alliance) or "单位" in cue.group()):
             continue
@@ -1987,6 +1989,35 @@ def _team_section(sentence: Sentence, items: list[_Item], body: Entity | None, l
         post = re.split(r"[；;。，,]", before)[-1]
         if post and _is_post(post.split("兼")[0], lexicon):
             yield _relation(person.entity, "worksFor", body, sentence, "team", post)
+
+
+_ELECTED = re.compile(r"^(?:当选|被选为|当选为)(?:为)?")
+
+
+def _elected(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
+    """A董事长X当选联盟理事长，B总经理Y、C董事长Z当选副理事长: each holds the post in the body
+    written after 当选 (or, with none written, in the one the last 当选 named)."""
+    body: Entity | None = None
+    waiting: list[_Item] = []  # persons listed before a 当选 that names no body yet
+    for k, person in enumerate(items):
+        if person.top != "Person":
+            continue
+        cue = _ELECTED.match(_between(sentence, person.mention.end, sentence.end))
+        if cue is None:
+            waiting.append(person)
+            continue
+        at = person.mention.end + cue.end()
+        after = next((it for it in items[k + 1 :] if it.mention.start == at), None)
+        if after is not None and after.top == "Organization":
+            body, at = after.entity, after.mention.end
+        post = re.match(r"[^,，;；。、]+", _between(sentence, at, sentence.end))
+        if body is None or post is None or not _is_post(post.group(), lexicon):
+            waiting = []
+            continue
+        for each in (*waiting, person):
+            if _between(sentence, each.mention.end, each.mention.end + 1) in ("、", "") or each is person:
+                yield _relation(each.entity, "worksFor", body, sentence, "elected", post.group())
+        waiting = []
 
 
 _HEAD_LINE = re.compile(r"^(?:负责人|联系人|总经理|经理|站长|主任|院长|所长|行长|理事长|会长)[:：]\s*$")

@@ -458,3 +458,36 @@ def test_the_team_listed_under_a_heading_works_for_the_company():
     assert positions.get(("叶国强", company)) == "董事长"
     assert positions.get(("叶晨光", company)) == "副董事长、总经理"
     assert positions.get(("陶雪梅", company)) == "财务总监"
+
+
+ALLIANCE_MEETING = (
+    "海南热带果蔬澄链产业联盟（以下简称“联盟”）召开年会。"
+    "目前，联盟已有会员单位112家，主要成员单位包括海南椰澄冷链物流集团有限公司、澄迈老城澄链仓储有限公司等。"
+    "海南椰澄冷链物流集团有限公司董事长符振华当选联盟理事长，三亚南澄鲜果供应链有限公司总经理李明辉、"
+    "海南鲜澄冷藏运输有限公司董事长云秀华当选副理事长。"
+    "年会现场，椰澄冷链与澄迈县人民政府签署了投资协议。"
+)
+
+
+def test_members_of_the_alliance_a_sentence_opens_with_after_a_time_word():
+    relations = _relations(ALLIANCE_MEETING)
+    assert ("澄迈老城澄链仓储有限公司", "memberOf", "海南热带果蔬澄链产业联盟") in relations
+
+
+def test_a_county_jieba_tags_as_a_state_word_opens_a_company_name():
+    assert ("Company", "澄迈老城澄链仓储有限公司") in _names(ALLIANCE_MEETING)
+
+
+def test_a_firm_and_a_county_government_joined_by_与_are_two():
+    names = _names(ALLIANCE_MEETING)
+    assert ("GovernmentBody", "澄迈县人民政府") in names
+    assert not any(name.endswith("与澄迈县人民政府") for _, name in names)
+
+
+def test_officers_elected_to_an_alliance():
+    positions = _positions(ALLIANCE_MEETING)
+    alliance = "海南热带果蔬澄链产业联盟"
+    assert positions.get(("符振华", alliance)) == "理事长"
+    assert positions.get(("李明辉", alliance)) == "副理事长"
+    assert positions.get(("云秀华", alliance)) == "副理事长"
+    assert positions.get(("符振华", "海南椰澄冷链物流集团有限公司")) == "董事长"
