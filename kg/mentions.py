@@ -972,6 +972,10 @@ def _person_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         # name, then post: 办公室李建安主任
         if token.word in lexicon.titles and i and _named_before_post(tokens[i - 1], lexicon):
             yield _mention(text, tokens[i - 1].start, tokens[i - 1].end, "Person", "person")
+        elif token.word in lexicon.titles:
+            name = _name_between_unit_and_post(s[: token.start - sentence.start], lexicon)
+            if name:
+                yield _mention(text, token.start - len(name), token.start, "Person", "person")
     # a person-tagged word followed by a speech verb: 孟庆礼介绍说
     for i, token in enumerate(tokens[:-1]):
         if _named_before_post(token, lexicon) and tokens[i + 1].word in lexicon.speech_verbs:
@@ -990,6 +994,23 @@ def _person_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             spaced = (i == 0 or tokens[i - 1].word.isspace()) and (i == len(tokens) - 1 or tokens[i + 1].word.isspace())
             if spaced and _named_before_post(token, lexicon):
                 yield _mention(text, token.start, token.end, "Person", "person")
+
+
+_UNIT_BEFORE_NAME = re.compile(r"(?:科|股|处|部|室|局|委|办|厅|站|所|队)([\u4e00-\u9fff]{2,3})$")
+
+
+def _name_between_unit_and_post(before: str, lexicon: Lexicon) -> str | None:
+    """A name jieba cut across, between a department and the post it holds there:
+    新闻科|李顺利|科长 (cut 科李/顺利)."""
+    match = _UNIT_BEFORE_NAME.search(before)
+    if match is None:
+        return None
+    name = match.group(1)
+    if lexicon.word_frequency(match.group()[:2]) > 0:
+        return None  # 部门主要负责人: the unit's character and the next make a word
+    if name[0] not in lexicon.surnames or lexicon.word_frequency(name) > 0 or lexicon.word_frequency(name[:2]) >= _COMMON_NAME:
+        return None
+    return name
 
 
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?=[，、。；：（）,;:() \u3000])")

@@ -180,10 +180,15 @@ def test_a_brand_jieba_cuts_into_characters_starts_the_name(text, name):
         ("凭祥海关在中心设立了查验点。", ("凭祥海关", "GovernmentBody")),
         ("成立大会上,学院智能制造学院与企业签约。", ("智能制造学院", "EducationalOrganization")),  # a unit after its body
         ("联系人:省财政厅农业农村处 孙婧", ("省财政厅农业农村处", "GovernmentBody")),
+        ("柳林县宣传部新闻科刘和平科长说。", ("刘和平", "Person")),  # 科刘/和平: cut across the name
     ],
 )
 def test_names_of_the_genre_are_found_whole(text, found):
     assert found in _mentions(text)
+
+
+def test_a_unit_and_the_word_after_it_are_no_name_before_a_post():
+    assert not any(cls == "Person" for _, cls in _mentions("各部门主要负责人参加会议。"))  # 部门 / 主要
 
 
 def test_a_town_jieba_glues_to_the_village_after_it_is_found():
