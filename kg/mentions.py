@@ -675,7 +675,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
 
 
 _BUILD_VERBS = re.compile("建设|建成|开工|竣工|续建|新建|完工|投运|施工|启用|通水|通车")
-_PHYSICAL = re.compile("水|河|江|湖|渠|堤|坝|闸|路|道|桥|管网|管道|电站|铁路|公路|隧道|港|机场|线|站|库|厂|楼|馆|古镇|设施|街|场|基地|改造|扩建|修缮|整治")
+_PHYSICAL = re.compile("水|调蓄|灌区|排涝|防洪|河|江|湖|渠|堤|坝|闸|路|道|桥|管网|管道|电站|铁路|公路|隧道|港|机场|线|站|库|厂|楼|馆|古镇|设施|街|场|基地|改造|扩建|修缮|整治")
 
 
 # Bodies whose names may join two fields: 发展和改革局, 焊接与切割行业协会.

@@ -297,3 +297,15 @@ def test_two_departments_joined_by_and_are_two_names(text, first, second):
 )
 def test_kinds_of_things_are_not_names(text, unwanted):
     assert not unwanted & {name for name, _ in _mentions(text)}
+
+
+@pytest.mark.parametrize(
+    "text, cls",
+    [
+        ("加快云台寺调蓄工程、沙颍河航道项目建设。", "Project"),  # water works, built
+        ("全面实施乡村振兴示范工程。", "Program"),
+    ],
+)
+def test_a_works_name_is_a_project_and_a_campaign_a_program(text, cls):
+    name = next(m.name for m in process(Document("t", "t", text)).mentions if m.name.endswith("工程"))
+    assert (name, cls) in _mentions(text)
