@@ -216,7 +216,7 @@ def layout(
     (Fruchterman–Reingold) method whose repulsion only acts between nearby
     nodes (found with a k-d tree), so a 5,000-node component takes about two
     seconds instead of networkx's ``spring_layout`` minute; components of
-    more than 50 nodes start from networkx's spectral layout, so the force
+    more than 50 nodes start from a spectral layout, so the force
     pass only has to work locally. Components are then packed
     in rows, largest first, leaving room for node ``label`` attributes
     drawn ``label_size`` units high under each node.
@@ -235,7 +235,7 @@ def layout(
     )
     rng = np.random.default_rng(seed)
     log.debug("layout: %d nodes in %d components", len(order), len(components))
-    pieces = [(nodes, _component_layout(undirected.subgraph(nodes), nodes, rng)) for nodes in components]
+    pieces = [(nodes, _component_layout(_component(undirected, nodes), nodes, rng)) for nodes in components]
     half_width = {
         node: len(str(network.nodes[node].get("label", ""))) * label_size / edge_length / 2 for node in network
     }
@@ -243,6 +243,18 @@ def layout(
         node: (round(float(x) * edge_length, 1), round(float(y) * edge_length, 1))
         for node, (x, y) in _pack(pieces, half_width).items()
     }
+
+
+def _component(network: nx.Graph, nodes: list) -> nx.Graph:
+    """The component as a graph of its own, nodes and edges in ``nodes``' order.
+
+    Not ``network.subgraph(nodes)``: a view of less than half the graph iterates
+    its nodes in set order, which changes with the string hash seed, and the
+    layout with it."""
+    component = nx.Graph()
+    component.add_nodes_from(nodes)
+    component.add_edges_from(network.edges(nodes))
+    return component
 
 
 def _component_layout(component: nx.Graph, nodes: list, rng: np.random.Generator) -> np.ndarray:
@@ -259,10 +271,13 @@ def _component_layout(component: nx.Graph, nodes: list, rng: np.random.Generator
 
 
 def _spectral_start(component: nx.Graph, nodes: list) -> np.ndarray:
-    """networkx's spectral layout, each axis replaced by its ranks so the nodes it
-    piles on one spot are spread over a square of about one unit² per node."""
-    spectral = nx.spectral_layout(component.subgraph(nodes))
-    pos = np.array([spectral[node] for node in nodes])
+    """A spectral layout (the Laplacian's second and third eigenvectors), each
+    axis replaced by its ranks so the nodes it piles on one spot are spread over
+    a square of about one unit² per node.
+
+    Not ``nx.spectral_layout``: on large graphs it asks ARPACK for eigenvectors
+    from a random start that depends on what the process computed before."""
+    pos = _laplacian_eigenvectors(component, nodes)
     n = len(nodes)
     # An eigenvector's sign is arbitrary (LAPACK builds differ): orient each axis
     # by node order, so the layout does not mirror from one machine to another.
@@ -271,6 +286,21 @@ def _spectral_start(component: nx.Graph, nodes: list) -> np.ndarray:
     side = math.sqrt(n)
     ranks = np.argsort(np.argsort(pos, axis=0, kind="stable"), axis=0, kind="stable")
     return ranks / max(n - 1, 1) * side - side / 2
+
+
+def _laplacian_eigenvectors(component: nx.Graph, nodes: list) -> np.ndarray:
+    from scipy.sparse import diags
+    from scipy.sparse.linalg import eigsh
+
+    n = len(nodes)
+    adjacency = nx.to_scipy_sparse_array(component, nodelist=nodes, weight=None, dtype=float, format="csr")
+    laplacian = diags(np.asarray(adjacency.sum(axis=1)).ravel()) - adjacency
+    if n < 500:
+        _, vectors = np.linalg.eigh(laplacian.toarray())
+        return vectors[:, 1:3]
+    start = np.random.default_rng(0).uniform(size=n)
+    values, vectors = eigsh(laplacian, k=3, which="SM", ncv=max(7, int(math.sqrt(n))), tol=1e-4, v0=start)
+    return vectors[:, np.argsort(values)[1:3]]
 
 
 def _force_directed(pos: np.ndarray, edges: np.ndarray, iterations: int, temperature: float) -> np.ndarray:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
+import subprocess
+import sys
 import time
 
 import networkx as nx
@@ -14,7 +17,7 @@ from kg.build import build_to_folder
 from kg.graphs import importance, layout, to_networkx, top_type, write_network
 from kg.namespace import KG
 from kg.ontology import PREDICATES, class_ancestors
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 
 _KG = str(KG._NS)
 
@@ -152,3 +155,28 @@ def test_build_writes_graphml_and_gexf(tmp_path):
 def test_empty_graph():
     assert to_networkx(Graph()).number_of_nodes() == 0
     assert importance(nx.MultiDiGraph()) == {} and layout(nx.MultiDiGraph()) == {}
+
+
+_LAYOUT_IN_A_FRESH_PROCESS = """
+import json, sys
+import networkx as nx, numpy as np
+from scipy.sparse.linalg import eigsh
+from kg.graphs import layout
+if sys.argv[1] == "after-arpack":  # ARPACK's random start would carry over from this call
+    eigsh(nx.to_scipy_sparse_array(nx.path_graph(40), dtype=float), k=2, which="SM")
+graph = nx.Graph()
+for name, tree in (("big", nx.random_labeled_tree(520, seed=1)), ("mid", nx.random_labeled_tree(60, seed=2))):
+    graph.add_edges_from((f"{name}{u}", f"{name}{v}") for u, v in tree.edges())
+for k in range(300):  # many small components: each one is less than half the graph
+    graph.add_edge(f"pair{k}a", f"pair{k}b")
+print(json.dumps(sorted(layout(graph).items())))
+"""
+
+
+def test_layout_is_the_same_whatever_the_hash_seed_and_the_process_computed_before():
+    runs = {
+        subprocess.run([sys.executable, "-c", _LAYOUT_IN_A_FRESH_PROCESS, mode], capture_output=True, text=True, check=True,
+                       cwd=ROOT, env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}).stdout
+        for seed, mode in (("1", "fresh"), ("2", "fresh"), ("3", "after-arpack"))
+    }
+    assert len(runs) == 1 and len(json.loads(runs.pop())) == 520 + 60 + 600
