@@ -51,7 +51,8 @@ def test_builds_in_separate_processes_are_byte_identical(tmp_path):
     for out in ("a", "b"):
         subprocess.run([sys.executable, "-m", "kg.cli", "-q", "build", str(SEEDS), "--out", str(tmp_path / out)],
                        check=True, cwd=ROOT, env={"PYTHONHASHSEED": "random", "PATH": "/usr/bin:/bin"})
-    assert (tmp_path / "a" / "graph.ttl").read_bytes() == (tmp_path / "b" / "graph.ttl").read_bytes()
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
 def test_validate_passes_on_a_build_and_fails_on_a_broken_graph(seed_build, tmp_path, capsys):
