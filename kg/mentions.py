@@ -542,11 +542,16 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             or (tokens[k].tag == "q" and len(tokens[k].word) == 1 and k > 0 and tokens[k - 1].tag == "ns")
             # 张掖市胸痛/救治/专科联盟: an alliance is named for what its members do, after its place
             or (suffix.type == "Alliance" and tokens[k].tag == "v" and _place_opens(tokens, k, lexicon))
+            # 、诸暨/感知/传感技术有限公司: in a list, a firm with its legal form may have a verb for a name after its place
+            or (suffix.type == "Company" and _LEGAL_FORMS.search(suffix.text) and tokens[k].tag == "v"
+                and tokens[k].word not in lexicon.left_boundaries and k > 0
+                and len(tokens[k - 1].word) >= 2 and lexicon.gazetteer.lookup(tokens[k - 1].word)
+                and (k == 1 or tokens[k - 2].word in "、，,：:；;（("))
             # 甘肃省/县级/医院发展联盟, 梨树县/现代/物流园: after its place, a word that usually opens a phrase is in the name
             # (but 辽宁省/省级/特色产业园区 is a rank, not a name)
             or (k > 0 and len(tokens[k].word) >= 2 and tokens[k].word in lexicon.left_boundaries
                 and (tokens[k].tag == "t" or tokens[k].tag == "b" and suffix.type == "Alliance")
-                and tokens[k - 1].tag == "ns" and lexicon.gazetteer.lookup(tokens[k - 1].word))
+                and len(tokens[k - 1].word) >= 2 and lexicon.gazetteer.lookup(tokens[k - 1].word))
             # 白鹭湾发展有限公司: a verb that is usually a boundary, right before a head
             or (tokens[k].word in lexicon.name_verbs and (k == j - 1 or tokens[k + 1].word in lexicon.suffixes or tokens[k + 1].word in lexicon.name_verbs))
             # 广西驰远液压…: a name jieba does not know, cut into single characters after a place
@@ -660,7 +665,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             continue  # 赭麓高新区重点项目, 科技计划项目: many projects of a kind or a programme, not one named
         if not (proper or generic_enough) or (suffix.type == "Project" and len(clean_name(modifier)) < _MIN_PROJECT_NAME):
             continue
-        if not _balanced(text[start : token.end]) or _counted(tokens, start_index) or _plural_after(tokens, i) or text[start] in "各每诸":
+        if not _balanced(text[start : token.end]) or _counted(tokens, start_index) or _plural_after(tokens, i) \
+                or text[start] in "各每诸" and not _place_opens(tokens, start_index + 1, lexicon):  # 诸多 / 诸暨
             continue
         if _kind_phrase(modifier, suffix, tokens[start_index : j + 1], lexicon):
             continue

@@ -187,6 +187,9 @@ def focus_region(doc: Doc) -> Entity | None:
         candidates = [e for e in doc.entities if top_class(e.type) == "Region" and e.type != "Country"]
     if not candidates:
         return None
+    titled = [e for e in candidates if doc.sentences and e.mentions[0].start < doc.sentences[0].end]
+    if titled and len(doc.sentences) > 1:
+        candidates = titled  # the headline says what the text is about
     return max(candidates, key=lambda e: (len(e.mentions), levels.get(e.type, 0), -e.mentions[0].start))
 
 

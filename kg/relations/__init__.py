@@ -43,7 +43,7 @@ from kg.relations.defaults import _defaults, _named_for_village
 from kg.relations.implements import _carried_subject, _implements, _led_by, _named_for_company, _signed, _task_units
 from kg.relations.located_in import (
     _address_line, _adjacent, _among_settled, _brought_in, _brought_in_by, _built_at, _built_by_park_body,
-    _built_by_place, _built_inside, _built_where_settled, _inside_park, _inside_town, _lies_in, _located_at, _opened_at,
+    _built_by_place, _built_inside, _built_where_settled, _inside_park, _inside_town, _lies_in, _listed_under_place, _located_at, _opened_at,
     _settled, _settled_list, _sited, _spans, _still_there,
 )
 from kg.relations.membership import (
@@ -115,6 +115,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_among_settled(sentence, items))
         found.extend(_adjacent(sentence, items))
         found.extend(_lies_in(sentence, items))
+        found.extend(_listed_under_place(sentence, items))
         found.extend(_member_of(sentence, items, named))
         found.extend(_founded(sentence, items))
         found.extend(_members_listed(sentence, items, named))

@@ -545,3 +545,24 @@ def _address_line(sentence: Sentence, items: list[_Item], previous: list[_Item],
     for place in items:
         if place.top in ALLOWED["locatedIn"][1] and place.mention.rule != "inner":
             yield _relation(named[0].entity, "locatedIn", place.entity, sentence, "address")
+
+
+_LIST_JOINS = re.compile(r"^[、，,；;。\s和及与]*$")
+
+
+def _listed_under_place(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """越城区：A公司、B公司； — a list grouped under its place, one line each: every
+    company, body or park listed is in the place that heads the line."""
+    if not items or items[0].top != "Region" or items[0].mention.start != sentence.start:
+        return
+    place = items[0]
+    listed = items[1:]
+    if not listed or _between(sentence, place.mention.end, listed[0].mention.start) not in ("：", ":"):
+        return
+    if any(it.top not in {"Company", "Organization", "Park"} for it in listed):
+        return
+    gaps = [_between(sentence, a.mention.end, b.mention.start) for a, b in zip(listed, listed[1:])]
+    gaps.append(sentence.text[listed[-1].mention.end - sentence.start :])
+    if all(_LIST_JOINS.match(gap) for gap in gaps):
+        for it in listed:
+            yield _relation(it.entity, "locatedIn", place.entity, sentence, "listed-under")

@@ -1,0 +1,62 @@
+"""Lists by place, headlines and names that open with an unusual word: seventh
+round (invented names; the divisions are real)."""
+
+from kg.pipeline import process
+from kg.resolve import focus_region
+from kg.types import Document
+
+
+def _doc(text):
+    return process(Document("t", "t", text))
+
+
+def _names(text):
+    return {(e.type, e.name) for e in _doc(text).entities}
+
+
+def _relations(text):
+    doc = _doc(text)
+    names = {e.key: e.name for e in doc.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in doc.relations}
+
+
+LIST_BY_DISTRICT = (
+    "湖州市新增5家小巨人企业\n\n"
+    "名单如下：\n\n"
+    "吴兴区：浙江澄溪精密机械有限公司、湖州岚曜新材料有限公司；\n\n"
+    "长兴县：浙江长禾电池科技股份有限公司。\n\n"
+    "长兴县今年出台了扶持政策，长兴县的企业数量创新高，长兴县表示将继续努力。"
+)
+
+
+def test_companies_listed_under_a_district_heading_are_in_that_district():
+    found = _relations(LIST_BY_DISTRICT)
+    assert ("浙江澄溪精密机械有限公司", "locatedIn", "吴兴区") in found
+    assert ("湖州岚曜新材料有限公司", "locatedIn", "吴兴区") in found
+    assert ("浙江长禾电池科技股份有限公司", "locatedIn", "长兴县") in found
+    assert ("湖州岚曜新材料有限公司", "locatedIn", "长兴县") not in found
+
+
+def test_a_place_followed_by_other_words_is_no_heading():
+    found = _relations("吴兴区：今年浙江澄溪精密机械有限公司搬迁至长兴县。")
+    assert ("浙江澄溪精密机械有限公司", "locatedIn", "吴兴区") not in found
+
+
+def test_the_region_in_the_headline_is_the_focus_though_a_county_is_named_more_often():
+    doc = _doc(LIST_BY_DISTRICT)
+    assert focus_region(doc).name == "湖州市"
+    found = _relations(LIST_BY_DISTRICT)
+    assert ("长兴县", "partOf", "湖州市") in found and ("吴兴区", "partOf", "湖州市") in found
+
+
+def test_a_place_that_opens_with_a_word_for_many_is_still_a_place():
+    names = _names("诸暨市教育局表示，诸暨市：诸暨澄感传感技术有限公司、浙江岚曜新材料有限公司。")
+    assert ("GovernmentBody", "诸暨市教育局") in names
+    assert not any(name.startswith("诸多") for _, name in _names("诸多企业协会表示支持。"))
+
+
+def test_a_listed_firm_may_have_a_verb_for_a_name_after_its_place():
+    names = _names("名单：浙江澄溪精密机械有限公司、余姚感知传感技术有限公司。")
+    assert ("Company", "余姚感知传感技术有限公司") in names
+    names = _names("北京市朝阳区设立浙江澄溪精密机械有限公司北京分公司。")
+    assert not any("设立" in name for _, name in names)
