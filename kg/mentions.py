@@ -1650,6 +1650,8 @@ def _model_class(name: str, label: str, confidence: float, words: list[Token], t
         return "Person" if known and (surname_led or confidence >= _NO_FAMILY_NAME) else None
     if len(words) > 1 and _common_verb(words[0], lexicon) or name.startswith(_WEAK_LEADS):
         return None  # 汇聚科技向…, 深化零基…: a verb and its object
+    if any(w.word == "是" for w in words):
+        return None  # 新厂区投产是集团…: a clause, not a name
     if name.endswith(_EVENT_HEADS):
         return None  # 中国足协杯: a competition, not who holds it
     if len(words) == 1 and (

@@ -261,6 +261,8 @@ def _merge_forms(groups: dict[tuple[str, str], list[Mention]], lexicon: Lexicon)
             if long_key == short_key or long_key[0] != short_key[0] or long_key in target:
                 continue
             long_names = {m.name for m in groups[long_key]}
+            if _registered(short_names) and _registered(long_names):
+                continue  # 广东榄丰电器…有限公司 (榄丰电器) and its 江门榄丰电器有限公司: two registered names, two firms
             if any(_same_thing(s, l, short_key[0], lexicon) for s in short_names for l in long_names):
                 target[short_key] = long_key
                 break
@@ -268,6 +270,8 @@ def _merge_forms(groups: dict[tuple[str, str], list[Mention]], lexicon: Lexicon)
         if short_key[0] != "Company" or short_key in target:
             continue
         short_names = {m.name for m in groups[short_key]}
+        if _registered(short_names):
+            continue
         fuller = [k for k in keys if k != short_key and k[0] == "Company" and k not in target
                   and any(_abbreviates(s, m.name) for s in short_names for m in groups[k])]
         if len(fuller) == 1:  # 文旅集团 fits one company's name only, or it is no one's short form
@@ -279,6 +283,13 @@ def _merge_forms(groups: dict[tuple[str, str], list[Mention]], lexicon: Lexicon)
             root = target[root]
         merged[root].extend(group)
     return dict(merged)
+
+
+def _registered(names: set[str]) -> bool:
+    return any(name.endswith(_LEGAL_FORMS) for name in names)
+
+
+_LEGAL_FORMS = ("有限公司", "有限责任公司")
 
 
 def _same_thing(short: str, long: str, top: str, lexicon: Lexicon) -> bool:
@@ -312,10 +323,12 @@ def _same_thing(short: str, long: str, top: str, lexicon: Lexicon) -> bool:
 def _abbreviates(short: str, long: str) -> bool:
     """果联电商 / 延安果联电子商务有限公司, 蓝鲸重工 / 烟台蓝鲸船舶重工有限公司: a company's
     short form keeps its brand (two characters in a row) and then some of the
-    characters after it, in order, without saying 有限公司."""
+    characters after it, in order, without saying 有限公司; or it is its place and 子公司."""
     if len(short) < 4 or len(short) >= len(long) or not long.endswith(_COMPANY_FORMS) or short.endswith(_COMPANY_FORMS[:3]) \
             or long.endswith(_UNIT_HEADS):
         return False
+    if short.endswith("子公司"):
+        return long.startswith(short[:-3])  # 泸州子公司 / 泸州川岷精密铸造有限公司: the subsidiary named by its place
     at = long.find(short[:2])
     if at < 0:
         return False

@@ -60,3 +60,20 @@ def test_a_listed_firm_may_have_a_verb_for_a_name_after_its_place():
     assert ("Company", "余姚感知传感技术有限公司") in names
     names = _names("北京市朝阳区设立浙江澄溪精密机械有限公司北京分公司。")
     assert not any("设立" in name for _, name in names)
+
+
+def test_a_subsidiary_named_like_its_parent_is_another_firm():
+    doc = _doc("广东澄丰电器科技股份有限公司（以下简称“澄丰电器”）成立于2006年。1．江门澄丰电器有限公司：全资子公司。")
+    names = {e.name: e.aliases for e in doc.entities if e.type == "Company"}
+    assert set(names) == {"广东澄丰电器科技股份有限公司", "江门澄丰电器有限公司"}
+    assert "澄丰电器" in names["广东澄丰电器科技股份有限公司"]
+
+
+def test_the_subsidiary_in_a_place_is_the_one_firm_named_after_that_place():
+    doc = _doc("澄丰集团全资子公司泸州澄丰精密铸造有限公司新厂区投产。泸州子公司成立于2016年。")
+    firm = next(e for e in doc.entities if e.name == "泸州澄丰精密铸造有限公司")
+    assert "泸州子公司" in firm.aliases
+
+
+def test_a_clause_with_is_in_it_is_no_name():
+    assert not any("是" in name for _, name in _names("罗国富表示，泸州川岷新厂区投产是集团“十四五”产能布局的重要一步。"))

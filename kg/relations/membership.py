@@ -511,7 +511,9 @@ def _main_company(doc: Doc) -> Entity | None:
     """The company a text is about: not a unit, named at least three times and more
     than twice as often as any other company."""
     counts = sorted(
-        ((len(e.mentions), e) for e in doc.entities if top_class(e.type) == "Company" and not e.name.endswith(_UNIT_HEADS)),
+        # 泸州子公司, a subsidiary named as one, does not count as its own name
+        ((sum(not m.text.endswith(_UNIT_HEADS) for m in e.mentions), e)
+         for e in doc.entities if top_class(e.type) == "Company" and not e.name.endswith(_UNIT_HEADS)),
         key=lambda pair: -pair[0],
     )
     if not counts or counts[0][0] < _MAIN_COMPANY_MENTIONS or len(counts) > 1 and counts[1][0] * 2 > counts[0][0]:
