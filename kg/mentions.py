@@ -141,7 +141,7 @@ def filter_spans(mentions: Iterable[Mention], priority: Callable[[Mention], int]
     return sorted(taken, key=lambda m: m.start)
 
 
-_RULE_PRIORITY = {"lexicon": 6, "quote": 5, "suffix": 4, "cue": 4, "person": 3, "division": 2, "region": 2, "enumeration": 1, "model": 0}
+_RULE_PRIORITY = {"lexicon": 6, "quote": 5, "suffix": 4, "cue": 4, "person": 3, "division": 2, "foreign": 2, "region": 2, "enumeration": 1, "model": 0}
 
 
 def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
@@ -369,6 +369,32 @@ def _unit_type(body_name: str, unit_type: str, lexicon: Lexicon) -> str:
     return unit_type
 
 
+_RARE_MORPHEMES = frozenset({"g", "zg", "yg", "ng"})
+
+
+def _rare_pair(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` is one of two single characters side by side, one of
+    them a rare morpheme: how jieba cuts a brand it does not know (榄/g 丰/ag)."""
+    def single(t: Token) -> bool:
+        return len(t.word) == 1 and "\u4e00" <= t.word <= "\u9fff" and t.word not in _GLUE_CHARS and t.tag not in _FUNCTION_TAGS
+    pair = [tokens[n] for n in (k - 1, k, k + 1) if 0 <= n < len(tokens)]
+    return single(tokens[k]) and any(
+        a is not b and single(a) and single(b) and (a.tag in _RARE_MORPHEMES or b.tag in _RARE_MORPHEMES)
+        for a, b in zip(pair, pair[1:]) if tokens[k] in (a, b)
+    )
+
+
+def _bracketed_place(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
+    """Whether ``tokens[k]`` is a bracket around a place alone: （墨西哥）, (香港)."""
+    if tokens[k].word in "）)" and k >= 2 and tokens[k - 2].word in "（(":
+        place = tokens[k - 1].word
+    elif tokens[k].word in "（(" and k + 2 < len(tokens) and tokens[k + 2].word in "）)":
+        place = tokens[k + 1].word
+    else:
+        return False
+    return place == "中国" or place in lexicon.gazetteer.world or bool(lexicon.gazetteer.lookup(place))
+
+
 def _place_opens(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
     """Whether a place name stands at most three name words before ``tokens[k]``."""
     for m in range(k - 1, max(-1, k - 4), -1):
@@ -542,6 +568,10 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             or (tokens[k].tag == "q" and len(tokens[k].word) == 1 and k > 0 and tokens[k - 1].tag == "ns")
             # 张掖市胸痛/救治/专科联盟: an alliance is named for what its members do, after its place
             or (suffix.type == "Alliance" and tokens[k].tag == "v" and _place_opens(tokens, k, lexicon))
+            # 榄/g 丰/ag 电器有限公司: a brand jieba does not know, cut into single characters, one of them rare
+            or (suffix.type == "Company" and _LEGAL_FORMS.search(suffix.text) and _rare_pair(tokens, k))
+            # 榄丰电器（墨西哥）有限公司, 某某（中国）有限公司: a firm's country or region in brackets before its legal form
+            or (suffix.type == "Company" and _LEGAL_FORMS.search(suffix.text) and _bracketed_place(tokens, k, lexicon))
             # 、诸暨/感知/传感技术有限公司: in a list, a firm with its legal form may have a verb for a name after its place
             or (suffix.type == "Company" and _LEGAL_FORMS.search(suffix.text) and tokens[k].tag == "v"
                 and tokens[k].word not in lexicon.left_boundaries and k > 0
@@ -1504,8 +1534,29 @@ def _roster_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         yield Mention(start, start + len(name), name, name, "Person", "person")
 
 
+_FOREIGN_PART = re.compile(r"[\u4e00-\u9fff]{2,5}?(州|省|邦|市)")
+_FOREIGN_LEVELS = {"州": "Province", "省": "Province", "邦": "Province", "市": "City"}
+
+
+def _foreign_places(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
+    """Places abroad written after their country, coarse to fine: 墨西哥新莱昂州蒙特雷市."""
+    world = lexicon.gazetteer.world
+    for token in tokens:
+        if world.get(token.word) != "Country":
+            continue
+        at = token.end - sentence.start
+        while match := _FOREIGN_PART.match(sentence.text, at):
+            name, head = match.group(), match.group(1)
+            after = sentence.text[match.end() : match.end() + 1]
+            if lexicon.word_frequency(name[-2:]) >= _COMMON_WORD or lexicon.word_frequency(head + after) >= _COMMON_WORD \
+                    or name in world or lexicon.gazetteer.lookup(name):
+                break  # 东部城市, 美国市场: a common word, not a place
+            yield _mention(text, sentence.start + at, sentence.start + match.end(), _FOREIGN_LEVELS[head], "foreign")
+            at = match.end()
+
+
 FINDERS = (
-    _lexicon_names, _quoted_names, _suffix_names, _person_names, _division_names,
+    _lexicon_names, _quoted_names, _suffix_names, _person_names, _division_names, _foreign_places,
     _enumerated_companies, _economic_regions, _cued_programs, _village_names, _roster_names, _units_set_up, _cued_bodies, _placed_names,
 )
 

@@ -77,3 +77,41 @@ def test_the_subsidiary_in_a_place_is_the_one_firm_named_after_that_place():
 
 def test_a_clause_with_is_in_it_is_no_name():
     assert not any("是" in name for _, name in _names("罗国富表示，泸州川岷新厂区投产是集团“十四五”产能布局的重要一步。"))
+
+
+ANNUAL_REPORT = (
+    "广东澄丰电器科技股份有限公司（以下简称“澄丰电器”或“本公司”）成立于2006年。\n\n"
+    "1．江门澄丰电器有限公司：全资子公司，位于广东省江门市鹤山市共和镇，主要生产电饭煲。\n\n"
+    "3．济南澄丰电机有限公司：控股子公司，本公司持股75%，位于山东省济南市章丘区明水街道。\n\n"
+    "4．香港澄丰国际贸易有限公司：全资子公司，注册于香港。\n\n"
+    "5．澄丰电器（墨西哥）有限公司：由香港澄丰国际贸易有限公司持股100%，位于墨西哥新莱昂州蒙特雷市。"
+)
+
+
+def test_each_numbered_line_places_the_firm_it_opens_with():
+    found = _relations(ANNUAL_REPORT)
+    for place in ("广东省", "江门市", "鹤山市", "共和镇"):
+        assert ("江门澄丰电器有限公司", "locatedIn", place) in found
+    for place in ("山东省", "济南市", "章丘区", "明水街道"):
+        assert ("济南澄丰电机有限公司", "locatedIn", place) in found
+        assert ("广东澄丰电器科技股份有限公司", "locatedIn", place) not in found  # 本公司持股75% only owns it
+    assert ("香港澄丰国际贸易有限公司", "locatedIn", "香港") in found
+    for place in ("墨西哥", "新莱昂州", "蒙特雷市"):
+        assert ("澄丰电器（墨西哥）有限公司", "locatedIn", place) in found
+
+
+def test_places_abroad_after_their_country_are_found_and_nested():
+    found = _relations("公司在美国加利福尼亚州圣何塞市设立研发中心，开拓美国市场。")
+    assert ("加利福尼亚州", "partOf", "美国") in found and ("圣何塞市", "partOf", "加利福尼亚州") in found
+    assert not any("市场" in name for _, name in _names("公司在美国加利福尼亚州圣何塞市设立研发中心，开拓美国市场。"))
+
+
+def test_this_company_is_the_one_just_named_and_our_company_the_writer():
+    text = ANNUAL_REPORT + "\n\n2．安徽澄丰智能家电有限公司：全资子公司。该公司投资9.8亿元建设的宁国智能厨电项目已完成一期厂房建设。"
+    found = _relations(text)
+    assert ("安徽澄丰智能家电有限公司", "implements", "宁国智能厨电项目") in found
+    assert ("广东澄丰电器科技股份有限公司", "implements", "宁国智能厨电项目") not in found
+
+
+def test_a_brand_jieba_cuts_into_rare_characters_stays_in_a_bracketed_name():
+    assert ("Company", "榄丰电器（墨西哥）有限公司") in _names("5．榄丰电器（墨西哥）有限公司：位于墨西哥。")

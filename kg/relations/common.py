@@ -77,8 +77,8 @@ def _references(text: str, sentence: Sentence, named: list[_Item], focus: Entity
         kind = next(group for group in match.groups() if group)
         if match.group(7) and kind not in calls_itself:
             continue
-        if kind in calls_itself:
-            target = calls_itself[kind]
+        if kind in calls_itself and not match.group().startswith("该"):
+            target = calls_itself[kind]  # 本公司 is the company writing; 该公司 the one just named
         elif kind in {"区", "县", "市", "镇"}:
             target = focus
             if focus is not None and not focus.name.endswith(kind):  # 该县 in a text about a city: the county named last
@@ -175,7 +175,11 @@ _JOINED = ("", "与", "和", "、", "及")  # "": 位于柳州市柳江区穿山
 
 _DATELINE = re.compile(r"讯|电[)）]?$|记者")
 # clauses that go on describing the topic without naming it: 位于都匀市东部, 成立于2012年
-_PREDICATE = re.compile(r"^(?:位于|地处|坐落于|设在|设于|成立于|始建于|创建于|横跨|地跨|规划面积|总面积|占地|总部|现有)")
+_PREDICATE = re.compile(
+    r"^(?:位于|地处|坐落于|设在|设于|成立于|始建于|创建于|横跨|地跨|规划面积|总面积|占地|总部|现有"
+    r"|(?:全资|控股|参股)?子公司$|由[^，,；;]{2,30}持股)"  # 1．A公司：全资子公司，位于X / 由B公司持股100%，位于X
+)
+_HOLDS_SHARES = re.compile(r"^持股|^持有")  # 本公司持股75%: says who owns the topic, is not it
 
 
 def _topic(sentence: Sentence, items: list[_Item], clause_start: int, listed: bool = False) -> list[_Item]:
@@ -191,6 +195,10 @@ def _topic(sentence: Sentence, items: list[_Item], clause_start: int, listed: bo
         if previous == sentence.start:  # （一）A分公司，营业场所位于X: past the list's numbering
             previous += len(_ENUMERATOR.match(sentence.text).group()) if _ENUMERATOR.match(sentence.text) else 0
         opening = [it for it in items if it.mention.start == previous]
+        if opening and _HOLDS_SHARES.match(_between(sentence, opening[0].mention.end, end)):
+            opening = []
+            end = previous - 1
+            continue
         if opening:
             if opening[0].top not in ALLOWED["locatedIn"][0] or _modifies_next(items, items.index(opening[0])):
                 return []

@@ -66,7 +66,7 @@ _BESIDE = re.compile(r"^(?:旁|附近|对面|周边|隔壁|一侧|东侧|西侧|
 _SEAT = ("总部", "其总部", "公司总部", "集团总部", "总部均", "营业场所", "住所", "注册地", "注册地址", "办公地点", "办公地址")
 _MOVE_IN = ("落户于", "落户", "入驻", "进驻", "落地", "扎根", "落户到", "入驻到")
 _SEATED = ("设在", "设于")  # 研究院设在X大厦; 办公室设在某局 (a body, no place) says nothing
-_SETTLE = ("设在", "设于", "落户于", "落户", "入驻", "进驻", "落地", "位于", "坐落于", "扎根", "落户到", "入驻到", "搬迁至", "迁至", "迁入", "搬迁到")
+_SETTLE = ("设在", "设于", "落户于", "落户", "入驻", "进驻", "落地", "位于", "坐落于", "扎根", "落户到", "入驻到", "搬迁至", "迁至", "迁入", "搬迁到", "注册于")
 
 
 def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, focus: Entity | None, lexicon: Lexicon) -> Iterator[Relation]:
@@ -211,7 +211,7 @@ def _located_before(sentence: Sentence, items: list[_Item], offset: int) -> bool
 
 
 _BRING_IN = re.compile("引进|引入|招引|吸引")
-_WHERE_LEAD = ("位于", "坐落于", "坐落在")
+_WHERE_LEAD = ("位于", "坐落于", "坐落在", "注册于")
 _SPOT = re.compile(r"^(?:交叉口|交汇处|交界处|之间|附近|一带|路口|旁|内|[东南西北]侧)?的$")
 
 
@@ -322,7 +322,7 @@ def _adjacent(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
                 yield _relation(inner.entity, "locatedIn", place.entity, sentence, "adjacent")
         if outer.top != "Region" or inner.mention.start != outer.mention.end:
             continue
-        if inner.top == "Region" and inner.entity.type in {"Subdistrict", "Community"}:
+        if inner.top == "Region" and (inner.entity.type in {"Subdistrict", "Community"} or inner.mention.rule == "foreign"):
             yield _relation(inner.entity, "partOf", outer.entity, sentence, "adjacent")
         elif inner.top in {"Park", "Facility", "Company", "Project"}:
             yield _relation(inner.entity, "locatedIn", outer.entity, sentence, "adjacent")
