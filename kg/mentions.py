@@ -369,6 +369,22 @@ def _unit_type(body_name: str, unit_type: str, lexicon: Lexicon) -> str:
     return unit_type
 
 
+def _after_kind(text: str, tokens: list[Token], start: int, j: int, lexicon: Lexicon) -> int:
+    """Where a body's own name starts after a word for its kind set before it in
+    apposition: 公司研发中心|澄丰电器研究院. The kind is all common words and ends
+    in a body's head; the name has a word of its own (not 市中心医院, where
+    nothing follows the kind, nor 科学院物理研究所, where only a field does)."""
+    inside = [t for t in tokens[:j] if t.start >= start]
+    for m, token in enumerate(inside[:-1]):
+        head, _ = _suffix_at(token.end, text, start, lexicon)
+        if head is None or TOP_CLASSES.get(head.type, head.type) != "Organization":
+            continue
+        kind, rest = inside[: m + 1], inside[m + 1 :]
+        if not any(_is_proper(t.word, t.tag, lexicon) for t in kind) and any(_is_proper(t.word, t.tag, lexicon) for t in rest):
+            return rest[0].start
+    return start
+
+
 _RARE_MORPHEMES = frozenset({"g", "zg", "yg", "ng"})
 
 
@@ -704,6 +720,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             i + 1 < len(tokens) and tokens[i + 1].word in _TRADE_FOLLOWERS or _SECTOR_LIST_AFTER.match(sentence.text, token.end - sentence.start)
         ):
             continue  # 河北食品产业, 江苏化工行业, 在锂电新材料、光伏制造等领域: a place's trade, not a company
+        if TOP_CLASSES.get(suffix.type, suffix.type) == "Organization":
+            start = _after_kind(text, tokens, start, j, lexicon)  # 研发中心|澄丰电器研究院
         cls = _unit_type(modifier, suffix.type, lexicon) if suffix.text in _UNIT_HEADS else suffix.type
         if suffix.text.endswith("工程") and _built_works(text, sentence.start, start, modifier):
             cls = "Project"  # 观音寺调蓄工程, 建成…治理工程: works that are built, not a programme
@@ -1215,6 +1233,8 @@ def _supported(name: str, text: str, lexicon: Lexicon) -> bool:
         parents = (division.city, division.province)
         if lexicon.word_frequency(name) < _COMMON_PLACE and any(p and (p in text or _short(p) in text) for p in parents):
             return True
+        if name == division.name and any(p and (p + name in text or (_short(p) or p) + name in text) for p in parents):
+            return True  # 北京市朝阳区: a full name right after its parent, however common the words
     return False
 
 

@@ -115,3 +115,41 @@ def test_this_company_is_the_one_just_named_and_our_company_the_writer():
 
 def test_a_brand_jieba_cuts_into_rare_characters_stays_in_a_bracketed_name():
     assert ("Company", "榄丰电器（墨西哥）有限公司") in _names("5．榄丰电器（墨西哥）有限公司：位于墨西哥。")
+
+
+def test_the_writer_is_the_parent_of_a_numbered_line_s_subsidiary_and_the_holder_of_its_shares_too():
+    found = _relations(ANNUAL_REPORT)
+    assert ("江门澄丰电器有限公司", "subOrganizationOf", "广东澄丰电器科技股份有限公司") in found
+    assert ("济南澄丰电机有限公司", "subOrganizationOf", "广东澄丰电器科技股份有限公司") in found
+    assert ("澄丰电器（墨西哥）有限公司", "subOrganizationOf", "香港澄丰国际贸易有限公司") in found
+
+
+def test_a_team_heading_may_go_on_with_what_else_it_lists():
+    text = ANNUAL_REPORT + "\n\n五、主要管理人员及行业任职\n\n董事长何永昌；董事、总经理何嘉伟。"
+    found = _relations(text)
+    assert ("何永昌", "worksFor", "广东澄丰电器科技股份有限公司") in found
+    assert ("何嘉伟", "worksFor", "广东澄丰电器科技股份有限公司") in found
+
+
+def test_a_district_named_in_two_cities_is_known_by_its_city_written_before_it():
+    found = _relations("公司在北京市朝阳区设立广东澄丰电器科技股份有限公司北京分公司。")
+    assert ("朝阳区", "partOf", "北京市") in found
+    assert ("广东澄丰电器科技股份有限公司北京分公司", "locatedIn", "朝阳区") in found
+
+
+def test_a_word_for_a_body_s_kind_before_its_name_is_not_part_of_it():
+    text = "公司研发中心澄丰电器研究院位于广东省深圳市南山区的鹏榄科技大厦。"
+    assert ("EducationalOrganization", "澄丰电器研究院") in _names(text)
+    assert ("澄丰电器研究院", "locatedIn", "南山区") in _relations(text)
+    assert ("EducationalOrganization", "澄丰大学物理研究所") in _names("澄丰大学物理研究所发布成果。")  # a field is no name
+
+
+def test_a_head_office_and_registered_seat_place_the_company():
+    found = _relations("广东澄丰电器科技股份有限公司成立于2006年，注册地及总部位于广东省中山市小榄镇澄丰大厦。")
+    assert ("广东澄丰电器科技股份有限公司", "locatedIn", "小榄镇") in found
+
+
+def test_what_owns_the_one_that_settles_does_not_settle():
+    found = _relations("澄丰集团研发中心澄丰电器研究院位于深圳市南山区。")
+    assert ("澄丰电器研究院", "locatedIn", "南山区") in found
+    assert ("澄丰集团", "locatedIn", "南山区") not in found

@@ -47,7 +47,7 @@ from kg.relations.located_in import (
     _settled, _settled_list, _sited, _spans, _still_there,
 )
 from kg.relations.membership import (
-    _formed_from, _founded, _main_company, _member_of, _member_unit, _members_listed, _parent_cues, _place_units,
+    _entry_role, _formed_from, _founded, _main_company, _member_of, _member_unit, _members_listed, _parent_cues, _place_units,
     _serves_as, _set_up_at, _set_up_by, _sets_up_under, _subsidiary_named, _unit_of, _units, _units_listed,
 )
 from kg.relations.works_for import (
@@ -126,6 +126,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_subsidiary_named(sentence, items, main))
         found.extend(_unit_of(sentence, items))
         found.extend(_serves_as(sentence, items, main))
+        found.extend(_entry_role(sentence, items, calls_itself.get("公司") or main))
         listed, lister = _units_listed(sentence, items, lister)
         found.extend(listed)
         found.extend(_set_up_by(sentence, items, park))

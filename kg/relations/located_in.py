@@ -63,7 +63,7 @@ def _still_there(sentence: Sentence, items: list[_Item], place: _Item) -> Iterat
         yield _relation(items[0].entity, "locatedIn", place.entity, sentence, "at")
 _BESIDE = re.compile(r"^(?:旁|附近|对面|周边|隔壁|一侧|东侧|西侧|南侧|北侧|之间)")
 # 川岷集团成立于2003年，总部位于宜宾市; A分公司，营业场所位于X区
-_SEAT = ("总部", "其总部", "公司总部", "集团总部", "总部均", "营业场所", "住所", "注册地", "注册地址", "办公地点", "办公地址")
+_SEAT = ("总部", "其总部", "公司总部", "集团总部", "总部均", "营业场所", "住所", "注册地", "注册地址", "办公地点", "办公地址", "注册地及总部", "注册地和总部")
 _MOVE_IN = ("落户于", "落户", "入驻", "进驻", "落地", "扎根", "落户到", "入驻到")
 _SEATED = ("设在", "设于")  # 研究院设在X大厦; 办公室设在某局 (a body, no place) says nothing
 _SETTLE = ("设在", "设于", "落户于", "落户", "入驻", "进驻", "落地", "位于", "坐落于", "扎根", "落户到", "入驻到", "搬迁至", "迁至", "迁入", "搬迁到", "注册于")
@@ -82,6 +82,7 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
             if clause_start <= it.mention.start and it.mention.end <= cue_at and it.top in ALLOWED["locatedIn"][0]
         ]
         subjects = [it for it in subjects if not _between(sentence, it.mention.end, it.mention.end + 2) in _PARENT_CUES]  # 集团旗下A位于X: A, not the group
+        subjects = _possessed(sentence, subjects)
         heads = [it for it in subjects if _between(sentence, it.mention.start - 1, it.mention.start) == "的"]
         if heads:  # A与B共建的C同样落户P: C settles; A and B only describe it
             subjects = [it for it in subjects if it.mention.start >= heads[-1].mention.start]
@@ -187,6 +188,18 @@ def _among_settled(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]
 
 
 _SETTLED_LIST = re.compile(r"(?:新)?(?:落户|入驻|进驻|落地|签约)的(?:企业|项目|公司)(?:中|有|包括)?")
+
+
+def _possessed(sentence: Sentence, subjects: list[_Item]) -> list[_Item]:
+    """公司研发中心A位于X: A settles, the company only owns it; A、B和C位于X: all three."""
+    if not subjects:
+        return subjects
+    kept = [subjects[-1]]
+    for earlier in reversed(subjects[:-1]):
+        if _between(sentence, earlier.mention.end, kept[0].mention.start) not in ("、", "与", "和", "及", "，", ","):
+            break
+        kept.insert(0, earlier)
+    return kept
 
 
 def _settled_list(sentence: Sentence, items: list[_Item], home: Entity | None) -> Iterator[Relation]:

@@ -519,3 +519,24 @@ def _main_company(doc: Doc) -> Entity | None:
     if not counts or counts[0][0] < _MAIN_COMPANY_MENTIONS or len(counts) > 1 and counts[1][0] * 2 > counts[0][0]:
         return None
     return counts[0][1]
+
+
+_ROLE_AFTER_ENTRY = re.compile(r"^\s*[:：]\s*(?:全资|控股|全资控股)子公司")
+_OWNED_BY = re.compile(r"由$")
+_SHARES_AFTER = re.compile(r"^(?:直接|间接)?持股(?:100|[5-9]\d)(?:\.\d+)?%")
+
+
+def _entry_role(sentence: Sentence, items: list[_Item], owner: Entity | None) -> Iterator[Relation]:
+    """1．A有限公司：全资子公司… — a numbered line about a subsidiary: A is the writer's;
+    …由B有限公司持股100%… — A is B's, whichever line says so."""
+    enumerator = _ENUMERATOR.match(sentence.text)
+    opening = sentence.start + (len(enumerator.group()) if enumerator else 0)
+    entry = next((it for it in items if it.mention.start == opening and it.top in {"Company", "Organization"}), None)
+    if entry is None:
+        return
+    if owner is not None and _ROLE_AFTER_ENTRY.match(sentence.text[entry.mention.end - sentence.start :]):
+        yield _relation(entry.entity, "subOrganizationOf", owner, sentence, "entry-role")
+    for it in items:
+        if it is not entry and it.top == "Company" and _OWNED_BY.search(_between(sentence, it.mention.start - 1, it.mention.start)) \
+                and _SHARES_AFTER.match(sentence.text[it.mention.end - sentence.start :]):
+            yield _relation(entry.entity, "subOrganizationOf", it.entity, sentence, "entry-role")

@@ -250,7 +250,7 @@ def _roster_row(sentence: Sentence, items: list[_Item], named: list[_Item], labe
     return found, label
 
 
-_TEAM_HEADING = re.compile(r"^[一二三四五六七八九十\d]+[、.．]\s*(?:公司)?(?:主要|现任)?(?:管理人员|管理层|高级管理人员|领导班子|高管团队|经营班子|董事、监事和高级管理人员)$")
+_TEAM_HEADING = re.compile(r"^[一二三四五六七八九十\d]+[、.．]\s*(?:公司)?(?:主要|现任)?(?:管理人员|管理层|高级管理人员|领导班子|高管团队|经营班子|董事、监事和高级管理人员)(?:及[^，,。]{0,8})?$")
 _SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 
 
