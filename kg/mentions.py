@@ -612,7 +612,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             if suffix.type in _SPLIT_AFTER_REGION and _region_ends_at(tokens, k, lexicon):
                 after_region = True
                 break
-            if _ends_other_name(tokens[k], suffix, lexicon, any(t.word in _PARTY_BODIES for t in tokens[k + 1 : j + 1])):
+            if _ends_other_name(tokens[k], suffix, lexicon, any(t.word in _PARTY_BODIES for t in tokens[k + 1 : j + 1])) \
+                    and not _institute_of_named_university(tokens, k, suffix, lexicon):
                 other = lexicon.suffixes.get(tokens[k].word)
                 after_other = other is not None and TOP_CLASSES.get(other.type, other.type) == "Organization"
                 break
@@ -839,6 +840,16 @@ def _ends_other_name(token: Token, suffix, lexicon: Lexicon, party_between: bool
         return not suffix.text.endswith(_UNIT_HEADS + (() if party_between else _DEPARTMENT_HEADS))
     other = lexicon.suffixes.get(token.word)
     return other is not None and other.type == suffix.type and other.type in {"Program", "Project"}
+
+
+_UNIVERSITY_UNITS = ("学院", "研究院", "研究所", "实验室", "研究中心", "医院")
+
+
+def _institute_of_named_university(tokens: list[Token], k: int, suffix, lexicon: Lexicon) -> bool:
+    """华东智造大学|武进智能装备研究院 is one name, the university's institute; but
+    学院|智能制造学院 names the unit alone, after a word for the body."""
+    return (tokens[k].word in ("大学", "学院") and suffix.text.endswith(_UNIVERSITY_UNITS) and k > 0
+            and _is_proper(tokens[k - 1].word, tokens[k - 1].tag, lexicon))
 
 
 def _is_alone(tokens: list[Token], i: int) -> bool:
@@ -1389,8 +1400,10 @@ _COUNTED_OPENING = re.compile(r"[0-9零一二两三四五六七八九十百千�
 _GENERIC_OPENINGS = ("一批", "一系列", "多项", "各项", "各类", "这些", "有关", "相关", "重点", "重大", "专项", "系列")
 
 
-_SETS_UP_UNITS = re.compile(r"下设(?:有)?(?P<units>[\u4e00-\u9fff、和及]{4,60}?)(?=[，,。；;]|$)")
-_UNIT_NAME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:中心|局|处|科|室|部|办公室|所|站|队|专班|小组)$")
+_SETS_UP_UNITS = re.compile(
+    r"下设(?:有)?(?P<units>[\u4e00-\u9fff、和及]{4,80}?)(?:[0-9两三四五六七八九十]+个[\u4e00-\u9fff]{1,4})?(?=[，,。；;]|$)"
+)  # (…、C实验室三个研究室: the count after the list is no part of the last name)
+_UNIT_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:中心|局|处|科|室|部|办公室|所|站|队|专班|小组)$")
 
 
 def _units_set_up(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:

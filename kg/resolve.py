@@ -362,7 +362,8 @@ def _leading_place(name: str, lexicon: Lexicon) -> str | None:
     """The longest place from the division or world data that ``name`` starts with (山西省 in 山西省汾晋医院, 中国 in 中国平煤神马)."""
     gaz = lexicon.gazetteer
     for end in range(min(len(name) - 1, 9), 1, -1):
-        if gaz.lookup(name[:end]) or name[:end] in gaz.towns or name[:end] in gaz.world or name[:end] == "中国":
+        if gaz.lookup(name[:end]) or name[:end] in gaz.towns or name[:end] in gaz.world or name[:end] == "中国" \
+                or end >= 4 and name[:end].endswith("街道"):  # a subdistrict the data lacks (newer ones)
             return name[:end]
     return None
 

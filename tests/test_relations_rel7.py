@@ -153,3 +153,33 @@ def test_what_owns_the_one_that_settles_does_not_settle():
     found = _relations("澄丰集团研发中心澄丰电器研究院位于深圳市南山区。")
     assert ("澄丰电器研究院", "locatedIn", "南山区") in found
     assert ("澄丰集团", "locatedIn", "南山区") not in found
+
+
+INSTITUTE = (
+    "由澄川理工大学与常州市武进区人民政府共建的澄川理工大学武进智能装备研究院（以下简称“武进研究院”）正式揭牌。"
+    "江苏省科学技术厅二级巡视员唐慧出席仪式。\n\n"
+    "武进研究院位于南夏墅街道澄南智造产业园内的智造创新大厦。澄川理工大学机械工程学院院长邹立群任首任院长。\n\n"
+    "武进研究院下设工业机器人与智能控制实验室、精密传动与减速器实验室、智能感知与检测实验室三个研究室。\n\n"
+    "澄南智造产业园是武进区重点打造的智能装备特色园区。"
+)
+
+
+def test_a_named_university_s_institute_is_one_name_and_the_university_s_unit():
+    found = _relations(INSTITUTE)
+    assert ("澄川理工大学武进智能装备研究院", "subOrganizationOf", "澄川理工大学") in found
+    assert ("澄川理工大学机械工程学院", "subOrganizationOf", "澄川理工大学") in found
+    assert ("唐慧", "worksFor", "江苏省科学技术厅") in found
+
+
+def test_labs_listed_after_xia_she_are_named_whole_without_the_count_after_them():
+    found = _relations(INSTITUTE)
+    for lab in ("工业机器人与智能控制实验室", "精密传动与减速器实验室", "智能感知与检测实验室"):
+        assert (lab, "subOrganizationOf", "澄川理工大学武进智能装备研究院") in found
+
+
+def test_a_building_inside_a_park_holds_what_is_located_in_it_and_a_park_named_with_its_subdistrict_is_one():
+    doc = _doc(INSTITUTE)
+    parks = [e for e in doc.entities if e.type.endswith("Park") or e.name.endswith("产业园")]
+    assert len(parks) == 1
+    found = _relations(INSTITUTE)
+    assert ("澄川理工大学武进智能装备研究院", "locatedIn", "智造创新大厦") in found

@@ -132,8 +132,9 @@ def _settled(sentence: Sentence, items: list[_Item], last_place: _Item | None, f
         if following and following[0].entity is place:
             run = [following[0]]
             for outer, inner in zip(following, following[1:]):  # 位于岚山区虎山镇: the town too
-                if inner.mention.start != outer.mention.end or inner.top not in ALLOWED["locatedIn"][1]:
-                    break
+                gap = _between(sentence, outer.mention.end, inner.mention.start)
+                if not (gap == "" or gap in ("内的", "里的") and inner.top in {"Facility", "Park"}) or inner.top not in ALLOWED["locatedIn"][1]:
+                    break  # (位于A产业园内的B大厦: in both)
                 run.append(inner)
             if len(run) > 1 and run[-1].top == "Facility" and _BESIDE.match(_between(sentence, run[-1].mention.end, run[-1].mention.end + 3)):
                 run = run[:-1]  # 位于A街道B大道旁: in the subdistrict, beside the road
