@@ -721,6 +721,9 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             i + 1 < len(tokens) and tokens[i + 1].word in _TRADE_FOLLOWERS or _SECTOR_LIST_AFTER.match(sentence.text, token.end - sentence.start)
         ):
             continue  # 河北食品产业, 江苏化工行业, 在锂电新材料、光伏制造等领域: a place's trade, not a company
+        if suffix.type == "Company" and suffix.text not in _CLOSING_HEADS and not _LEGAL_FORMS.search(suffix.text) \
+                and 0 < len(modifier) == _leading_region(modifier + "的", lexicon):
+            continue  # 米东区化工新材料产业: a district with its level and a trade is the district's trade
         if TOP_CLASSES.get(suffix.type, suffix.type) == "Organization":
             start = _after_kind(text, tokens, start, j, lexicon)  # 研发中心|澄丰电器研究院
         cls = _unit_type(modifier, suffix.type, lexicon) if suffix.text in _UNIT_HEADS else suffix.type
@@ -839,7 +842,8 @@ def _ends_other_name(token: Token, suffix, lexicon: Lexicon, party_between: bool
         # (a department of the company's party committee, 集团党委宣传部, is the committee's)
         return not suffix.text.endswith(_UNIT_HEADS + (() if party_between else _DEPARTMENT_HEADS))
     other = lexicon.suffixes.get(token.word)
-    return other is not None and other.type == suffix.type and other.type in {"Program", "Project"}
+    # 形象工程政绩工程; A产业园建设园区级平台: a park's name ends at its park word
+    return other is not None and other.type == suffix.type and other.type in {"Program", "Project", "Park"}
 
 
 _UNIVERSITY_UNITS = ("学院", "研究院", "研究所", "实验室", "研究中心", "医院")
@@ -961,7 +965,7 @@ _PROGRAM_HEADS = ("计划", "工程", "行动", "战略", "布局", "活动", "�
                   "措施", "细则")
 _ARTICLES = re.compile(r"[一二三四五六七八九十百0-9]+条$")  # “物流十条”: a policy of N articles
 _QUOTE_TAIL = re.compile(
-    r"[^\W\d_等的和与及、]{0,6}?(?:" + "|".join(sorted(set(_PROGRAM_HEADS) - {"包", "专项", "券"}, key=len, reverse=True)) + ")"
+    r"(?![和与及])[^\W\d_等的与及、]{0,16}?(?:" + "|".join(sorted(set(_PROGRAM_HEADS) - {"包", "专项", "券"}, key=len, reverse=True)) + ")"
 )
 _PROGRAM_CUES = ("推出", "实施", "开展", "启动", "推行", "打造")
 # A quoted name right after one of these is what is to be avoided; 、 and more quotes may come between.
@@ -1076,6 +1080,41 @@ def _name_between_unit_and_post(before: str, lexicon: Lexicon) -> str | None:
     if name[0] not in lexicon.surnames or lexicon.word_frequency(name) > 0 or lexicon.word_frequency(name[:2]) >= _COMMON_NAME:
         return None
     return name
+
+
+_DOTTED = re.compile(r"(?<=[\u4e00-\u9fff])[·•](?=[\u4e00-\u9fff])")
+_AFTER_DOTTED = ("担任", "兼任", "任", "出席", "主持", "同志", "为", "是", "等", "和", "与", "及")
+
+
+def _dotted_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: Lexicon) -> Iterator[Mention]:
+    """Names written with a middle dot (艾力·买买提, 阿依古丽·吐尔逊): where the text
+    before the first part is a post or a boundary, and a post, a verb or a
+    boundary follows the second."""
+    s = sentence.text
+    for dot in _DOTTED.finditer(s):
+        at = dot.start()
+        first = next((k for k in (2, 3, 4) if at - k >= 0 and _name_opens_after(s[: at - k], lexicon)), None)
+        last = next((k for k in (1, 2, 3, 4, 5) if at + 1 + k <= len(s) and _name_closes_before(s[at + 1 + k :], lexicon)), None)
+        if not (first and last) or _is_place_word(s[at - first : at], lexicon):
+            continue
+        opens, closes = s[at - first - 1 : at - first], s[at + 1 + last : at + 2 + last]
+        if opens and opens in _OPEN_QUOTES and closes and closes in _CLOSE_QUOTES:
+            continue  # “行走河南·读懂中国”: a slogan
+        yield _mention(text, sentence.start + at - first, sentence.start + at + 1 + last, "Person", "person")
+
+
+def _is_place_word(word: str, lexicon: Lexicon) -> bool:
+    return word in lexicon.gazetteer.world or bool(lexicon.gazetteer.lookup(word))  # 俄罗斯·圣彼得堡
+
+
+def _name_opens_after(before: str, lexicon: Lexicon) -> bool:
+    return not before or not "\u4e00" <= before[-1] <= "\u9fff" or before[-1] in "、和与及由" \
+        or any(before.endswith(title) for title in lexicon.titles)
+
+
+def _name_closes_before(after: str, lexicon: Lexicon) -> bool:
+    return not after or not "\u4e00" <= after[0] <= "\u9fff" or after.startswith(_AFTER_DOTTED) \
+        or any(after.startswith(word) for word in lexicon.speech_verbs) or any(after.startswith(title) for title in lexicon.titles)
 
 
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?=[，、。；：（）,;:() \u3000])")
@@ -1589,7 +1628,7 @@ def _foreign_places(text: str, sentence: Sentence, tokens: list[Token], lexicon:
 
 
 FINDERS = (
-    _lexicon_names, _quoted_names, _suffix_names, _person_names, _division_names, _foreign_places,
+    _lexicon_names, _quoted_names, _suffix_names, _person_names, _dotted_names, _division_names, _foreign_places,
     _enumerated_companies, _economic_regions, _cued_programs, _village_names, _roster_names, _units_set_up, _cued_bodies, _placed_names,
 )
 

@@ -183,3 +183,23 @@ def test_a_building_inside_a_park_holds_what_is_located_in_it_and_a_park_named_w
     assert len(parks) == 1
     found = _relations(INSTITUTE)
     assert ("澄川理工大学武进智能装备研究院", "locatedIn", "智造创新大厦") in found
+
+
+def test_names_written_with_a_middle_dot_are_persons_but_slogans_and_places_are_not():
+    text = "由自治区工信厅厅长艾力·买买提担任组长，阿依古丽·吐尔逊介绍说。擦亮“行走河南·读懂中国”文旅品牌。俄罗斯·圣彼得堡"
+    persons = {name for cls, name in _names(text) if cls == "Person"}
+    assert persons == {"艾力·买买提", "阿依古丽·吐尔逊"}
+    assert ("艾力·买买提", "worksFor", "自治区工信厅") in _relations(text)
+
+
+def test_a_quoted_brand_that_opens_a_long_programme_name_is_part_of_it():
+    names = _names("决定在全区组织开展“天池智造”工业设备更新和技术改造专项行动（以下简称“专项行动”）。")
+    assert ("Program", "天池智造工业设备更新和技术改造专项行动") in names
+    assert ("Program", "天池智造") not in names
+
+
+def test_a_district_and_its_trade_is_no_company_and_a_park_ends_at_its_park_word():
+    names = _names("乌鲁木齐市重点推进米东区化工新材料产业设备更新。支持哈密东山能源装备产业园建设园区级技改平台。")
+    assert ("District", "米东区") in names and not any(cls == "Company" for cls, _ in names)
+    assert ("Park", "哈密东山能源装备产业园") in names
+    assert ("Park", "苏州工业园区") in _names("苏州工业园区发布新政。")
