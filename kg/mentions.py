@@ -441,7 +441,7 @@ def _name_token(token: Token, lexicon: Lexicon) -> bool:
         return all(ch in _INNER_PUNCT or "\u4e00" <= ch <= "\u9fff" for ch in token.word) or bool(re.fullmatch(r"[0-9A-Za-z.]+", token.word))
     if token.tag == "m":
         # numbers belong in names like 5+10幸福工程 and capacities like 年产20万吨, not counts like 8个
-        return bool(re.fullmatch(r"[0-9A-Za-z+]+|第.+|[万千百亿]*(?:吨|千瓦|兆瓦|瓦|台|套|平方米|立方米|头|羽|亩)", token.word))
+        return bool(re.fullmatch(r"[0-9A-Za-z+]+|第.+|[万千百亿]*(?:吨|千瓦|兆瓦|瓦|台|套|平方米|立方米|米|头|羽|亩)", token.word))
     if token.tag == "mq":
         # 零部件 is no count; 一季度 is a time
         return not _QUANTITY.match(token.word) and token.word[-1] not in _NUMERALS and not token.word.endswith(("季度", "月份", "年度", "周"))
@@ -717,7 +717,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             continue
         if _kind_phrase(modifier, suffix, tokens[start_index : j + 1], lexicon):
             continue
-        if suffix.type == "Company" and suffix.text not in _CLOSING_HEADS and (
+        if suffix.type == "Company" and suffix.text not in _CLOSING_HEADS and not _LEGAL_FORMS.search(suffix.text) and (
             i + 1 < len(tokens) and tokens[i + 1].word in _TRADE_FOLLOWERS or _SECTOR_LIST_AFTER.match(sentence.text, token.end - sentence.start)
         ):
             continue  # 河北食品产业, 江苏化工行业, 在锂电新材料、光伏制造等领域: a place's trade, not a company
@@ -764,7 +764,7 @@ def _capacity_at(tokens: list[Token], k: int) -> bool:
             and (tokens[k + 1].tag == "eng" or bool(_CAPACITY_UNIT.fullmatch(tokens[k + 1].word))))
 
 
-_CAPACITY_UNIT = re.compile(r"[万千百亿]*(?:吨|千瓦|兆瓦|瓦|台|套|平方米|立方米|头|羽|亩)")
+_CAPACITY_UNIT = re.compile(r"[万千百亿]*(?:吨|千瓦|兆瓦|瓦|台|套|平方米|立方米|米|头|羽|亩)")
 
 
 def _department_and(tokens: list[Token], k: int, text: str, sentence: Sentence, lexicon: Lexicon) -> bool:
@@ -1165,6 +1165,10 @@ def _person_at(s: str, j: int, lexicon: Lexicon, tokens: list[Token], offset: in
         return None  # 代表和党员: 和 here joins two nouns, it is no family name (but 章/q 启明 is a name)
     if token.tag == "nr" and len(token.word) == 3 and token.word[-1] in "说称讲道":
         return token.word[:-1]  # 黄韵说/nr: the speech verb glued to a two-character name
+    glued = next((t for t in tokens if t.start == token.end), None)
+    if token.tag == "nr" and len(token.word) == 2 and glued is not None and len(glued.word) == 2 and glued.word[-1] in "说称讲道" \
+            and glued.word[0] not in _GLUE_CHARS and lexicon.word_frequency(token.word + glued.word[0]) == 0:
+        return token.word + glued.word[0]  # 钱志/明说: the name's last character glued to the speech verb
     following = next((t for t in tokens if t.start == token.end), None)
     if len(token.word) == 1 and token.tag == "nr" and following is not None and following.tag == "nr" and len(following.word) == 2:
         return token.word + following.word  # 邴/nr 海涛/nr: a rare family name jieba did not join to the given name

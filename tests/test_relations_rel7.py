@@ -203,3 +203,19 @@ def test_a_district_and_its_trade_is_no_company_and_a_park_ends_at_its_park_word
     assert ("District", "米东区") in names and not any(cls == "Company" for cls, _ in names)
     assert ("Park", "哈密东山能源装备产业园") in names
     assert ("Park", "苏州工业园区") in _names("苏州工业园区发布新政。")
+
+
+def test_a_registered_firm_followed_by_another_is_no_trade_list():
+    names = _names("吴江区国有资本投资集团有限公司与思南县吴思产业园投资开发有限公司合作。")
+    assert ("Company", "吴江区国有资本投资集团有限公司") in names
+
+
+def test_a_name_whose_last_character_jieba_glued_to_the_speech_verb():
+    assert ("Person", "钱志明") in _names("恒纺丝绸总经理钱志明说：“把产能放到思南。”")  # 钱志/明说
+    assert ("Person", "王明") in _names("总经理王明说，今年很好。")
+
+
+def test_a_capacity_in_metres_is_part_of_a_project_name_and_a_working_group_is_a_body():
+    assert ("Project", "年产1200万米真丝面料项目") in _names("该公司投资3.5亿元建设的年产1200万米真丝面料项目一期已于4月试投产。")
+    found = _relations("吴江区对口帮扶思南县工作组组长、思南县委常委、副县长朱建峰介绍。")
+    assert ("朱建峰", "worksFor", "吴江区对口帮扶思南县工作组") in found
