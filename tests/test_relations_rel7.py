@@ -219,3 +219,17 @@ def test_a_capacity_in_metres_is_part_of_a_project_name_and_a_working_group_is_a
     assert ("Project", "年产1200万米真丝面料项目") in _names("该公司投资3.5亿元建设的年产1200万米真丝面料项目一期已于4月试投产。")
     found = _relations("吴江区对口帮扶思南县工作组组长、思南县委常委、副县长朱建峰介绍。")
     assert ("朱建峰", "worksFor", "吴江区对口帮扶思南县工作组") in found
+
+
+def test_a_firm_set_up_wholly_by_another_is_its_unit_and_a_firm_then_sets_up_one_where_it_says():
+    found = _relations("在园区内，苏州恒纺丝绸科技有限公司（以下简称“恒纺丝绸”）全资设立的思南恒纺丝绸有限公司正在安装设备。")
+    assert ("思南恒纺丝绸有限公司", "subOrganizationOf", "苏州恒纺丝绸科技有限公司") in found
+    found = _relations("苏州联宏电子有限公司则将在思南县许家坝镇设立思南联宏电子有限公司。")
+    assert ("思南联宏电子有限公司", "subOrganizationOf", "苏州联宏电子有限公司") in found
+    assert ("思南联宏电子有限公司", "locatedIn", "许家坝镇") in found
+
+
+def test_places_a_programme_chooses_to_run_it_run_it():
+    found = _relations("开展“天池智造”设备更新专项行动（以下简称“专项行动”）。专项行动确定乌鲁木齐市、克拉玛依市和哈密市为首批实施地区。")
+    for city in ("乌鲁木齐市", "克拉玛依市", "哈密市"):
+        assert (city, "implements", "天池智造设备更新专项行动") in found

@@ -40,7 +40,7 @@ from kg.relations.common import (
     _FOCUS_IMPLEMENTS, ALLOWED, _between, _calls_itself, _Item, _park_words, _references, _unnamed,
 )
 from kg.relations.defaults import _defaults, _named_for_village
-from kg.relations.implements import _carried_subject, _implements, _led_by, _named_for_company, _signed, _task_units
+from kg.relations.implements import _carried_subject, _chosen_to_run, _implements, _led_by, _named_for_company, _signed, _task_units
 from kg.relations.located_in import (
     _address_line, _adjacent, _among_settled, _brought_in, _brought_in_by, _built_at, _built_by_park_body,
     _built_by_place, _built_inside, _built_where_settled, _inside_park, _inside_town, _lies_in, _listed_under_place, _located_at, _opened_at,
@@ -99,6 +99,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_settled(sentence, items, place or last_place, park or focus, lexicon))
         found.extend(_implements(sentence, items, focus, lexicon, _carried_subject(doc.sentences, sentence, previous, lexicon)))
         found.extend(_signed(sentence, items))
+        found.extend(_chosen_to_run(sentence, items))
         found.extend(_sited(sentence, items))
         found.extend(_spans(sentence, items))
         found.extend(_inside_park(sentence, items, named, park))

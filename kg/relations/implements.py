@@ -412,3 +412,23 @@ def _trade_names(name: str, lexicon: Lexicon) -> list[str]:
         found.append(rest[:_TRADE_NAME])
     found = found or [name[:_TRADE_NAME]]
     return [head for head in found if len(head) == _TRADE_NAME and all("\u4e00" <= ch <= "\u9fff" for ch in head)]
+
+
+_CHOSEN_AS_RUNNERS = re.compile(r"^(?:首批|第一批|第二批|本批|首轮)?(?:实施|试点|示范|先行)(?:地区|城市|区县|县区|县|市|区|单位)")
+
+
+def _chosen_to_run(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
+    """P确定A、B和C为首批实施地区: each place (or body) chosen runs P."""
+    for k, programme in enumerate(items):
+        if programme.top != "Program" or not _between(sentence, programme.mention.end, programme.mention.end + 2) in ("确定", "选定", "遴选"):
+            continue
+        chosen = [it for it in items[k + 1 :] if it.mention.start > programme.mention.end]
+        run = []
+        for it in chosen:
+            if it.top not in ALLOWED["implements"][0] or run and _between(sentence, run[-1].mention.end, it.mention.start) not in _JOINED[1:]:
+                break
+            run.append(it)
+        if run and _between(sentence, run[-1].mention.end, run[-1].mention.end + 1) == "为" \
+                and _CHOSEN_AS_RUNNERS.match(sentence.text[run[-1].mention.end + 1 - sentence.start :]):
+            for it in run:
+                yield _relation(it.entity, "implements", programme.entity, sentence, "chosen-to-run")

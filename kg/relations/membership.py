@@ -366,8 +366,9 @@ def _parent_cues(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
 
 
 # 在园区 / 在当地: a place the text does not name may stand before the verb
-_SET_UP_VERB = re.compile(r"^(?:已|还|专门|同时|先后|正式|去年|今年|近日|日前|此前|\d{4}年)*(?:在[\u4e00-\u9fff]{1,4})?(?:注册)?(?:成立|设立|组建)了?"
-                          r"(?:(?:全资|控股)?(?:子公司|分公司))?$")  # 设立全资子公司B
+_SET_UP_VERB = re.compile(r"^(?:已|还|则|将|专门|同时|先后|正式|去年|今年|近日|日前|此前|\d{4}年)*(?:在[\u4e00-\u9fff]{1,4})?(?:注册)?"
+                          r"(?:全资|控股|独资)?(?:成立|设立|组建)[了的]?"
+                          r"(?:(?:全资|控股)?(?:子公司|分公司))?$")  # 设立全资子公司B, 全资设立的B
 
 
 _FUNDED = re.compile(r"^(?:全额|独资)?(?:出资|投资)(?:组建|成立|设立)(?:了|的)$")  # 管委会出资组建的X公司
@@ -387,7 +388,7 @@ def _set_up_by(sentence: Sentence, items: list[_Item], park: Entity | None = Non
         if nxt >= len(items):
             continue
         unit = items[nxt]
-        gap = _between(sentence, (place or parent).mention.end, unit.mention.start)
+        gap = _AFTER_NAME.sub("", _between(sentence, (place or parent).mention.end, unit.mention.start))  # A（以下简称“a”）全资设立的B
         funded = _FUNDED.match(gap.lstrip("”\"）)"))
         if not (_SET_UP_VERB.match(gap) or funded) or unit.top not in {"Company", "Organization"}:
             continue
@@ -400,7 +401,7 @@ def _set_up_by(sentence: Sentence, items: list[_Item], park: Entity | None = Non
 
 
 _SET_UP_AT = re.compile(r"^(?:投资|出资|注册|正式|专门)*(?:成立|设立|组建|创办|创立)了?的?(?:(?:全资|控股)?(?:子公司|分公司))?")
-_WHEN = re.compile(r"(?:已|还|又|也|并|将|拟|计划|专门|同时|先后|此前|去年|今年|近日|日前|近年来|\d{4}年|\d{1,2}月"
+_WHEN = re.compile(r"(?:已|还|又|也|并|将|则|拟|计划|专门|同时|先后|此前|去年|今年|近日|日前|近年来|\d{4}年|\d{1,2}月"
                    r"|(?:以自有资金|以自筹资金|出资|投资|斥资)(?:约?[\d.]+(?:亿|万)?元)?)*")  # 拟以自有资金2亿元在X设立B
 
 
