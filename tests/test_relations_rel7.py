@@ -233,3 +233,9 @@ def test_places_a_programme_chooses_to_run_it_run_it():
     found = _relations("开展“天池智造”设备更新专项行动（以下简称“专项行动”）。专项行动确定乌鲁木齐市、克拉玛依市和哈密市为首批实施地区。")
     for city in ("乌鲁木齐市", "克拉玛依市", "哈密市"):
         assert (city, "implements", "天池智造设备更新专项行动") in found
+
+
+def test_a_village_s_shareholding_co_op_is_a_collective_body_and_a_specialised_co_op_a_firm():
+    names = _names("竹泉村股份经济合作社联合村民成立了沂南县竹泉果蔬种植专业合作社。")
+    assert ("Organization", "竹泉村股份经济合作社") in names
+    assert ("Company", "沂南县竹泉果蔬种植专业合作社") in names
