@@ -1034,6 +1034,8 @@ def _person_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         name = _person_at(s, j, lexicon, tokens, sentence.start, strict=token.word not in lexicon.titles)
         if name is None and token.word in lexicon.titles:
             name = _bare_name_after_post(s[j:], lexicon)
+        if token.word in lexicon.titles:
+            name = _long_name_after_post(s[j:], name, lexicon, tokens, sentence.start + j) or name  # 经理乌云毕力格说
         if name and name[-1] in _EVENT_ENDINGS:
             name = None  # 企业家高峰会: an event or a body, not a person
         if name:
@@ -1115,6 +1117,27 @@ def _name_opens_after(before: str, lexicon: Lexicon) -> bool:
 def _name_closes_before(after: str, lexicon: Lexicon) -> bool:
     return not after or not "\u4e00" <= after[0] <= "\u9fff" or after.startswith(_AFTER_DOTTED) \
         or any(after.startswith(word) for word in lexicon.speech_verbs) or any(after.startswith(title) for title in lexicon.titles)
+
+
+_ADVERB_ENDINGS = frozenset("则也还就都又再将已正曾便并亦")
+_LONG_NAME = re.compile(r"[\u4e00-\u9fff]{4,6}?(?=说|介绍|表示|告诉|指出|认为|称|[，、。；：,;:（(])")
+
+
+def _long_name_after_post(rest: str, found: str | None, lexicon: Lexicon, tokens: list[Token], start: int) -> str | None:
+    """A Mongolian or Tibetan name of four to six characters after a post (乌云毕力格,
+    扎西多吉), which the family-name rules cut short: characters that make no
+    common word, up to a speech verb or a pause."""
+    match = _LONG_NAME.match(rest)
+    if match is None or found is not None and not match.group().startswith(found):
+        return None
+    name = match.group()
+    verbs = [t for t in tokens if start + len(found or "") <= t.start and t.end <= start + len(name) and t.tag.startswith("v") and len(t.word) > 1]
+    if verbs or name[-1] in _ADVERB_ENDINGS:
+        return None  # 专家驻点坐诊, 院长常秀兰则表示: a verb or an adverb, not a name
+    if _NAME_STOP.search(name[2:]) or any(ch in _GLUE_CHARS for ch in name) or lexicon.word_frequency(name) > 0 \
+            or any(lexicon.word_frequency(name[k : k + 2]) >= _COMMON_WORD for k in range(max(len(found or "") - 1, 0), len(name) - 1)):
+        return None
+    return name
 
 
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?=[，、。；：（）,;:() \u3000])")
@@ -1223,6 +1246,11 @@ def _division_names(text: str, sentence: Sentence, tokens: list[Token], lexicon:
     gaz = lexicon.gazetteer
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
+    for token in tokens:  # 山西大同/ns: a province and a city jieba took for one word
+        cut = next((p for p in range(2, len(token.word) - 1) if gaz.lookup(token.word[:p]) and gaz.lookup(token.word[p:])), None)
+        if cut is not None and token.tag == "ns" and not gaz.lookup(token.word):
+            starts.add(token.start + cut)
+            ends.add(token.start + cut)
     s = sentence.text
     for i in range(len(s)):
         # a name starts at a word, or right after another place's level (襄阳市|黄集镇, cut 市黄/集镇)
@@ -1233,12 +1261,15 @@ def _division_names(text: str, sentence: Sentence, tokens: list[Token], lexicon:
             if end not in ends:
                 continue
             cls = _division_class(s[i : i + length], lexicon)
+            if cls == "City" and not gaz.lookup(s[i : i + length]) and not (i and s[i - 1] in _BEFORE_CITY_ABROAD):
+                continue  # 巴黎 alone may be a club (巴黎圣日耳曼); 在巴黎, 至莫斯科, 二连浩特—莫斯科 is the city
             if cls:
                 yield _mention(text, sentence.start + i, end, cls, "division")
                 break
 
 
 _LEVEL_CHARS = frozenset("省市县区镇乡")
+_BEFORE_CITY_ABROAD = _PLACE_PREPOSITIONS | set("—-－~～")
 
 
 def _division_class(name: str, lexicon: Lexicon) -> str | None:
@@ -1247,8 +1278,10 @@ def _division_class(name: str, lexicon: Lexicon) -> str | None:
         return gaz.lookup(name)[0].type
     if name in gaz.towns:
         return "Subdistrict"
-    if name in gaz.world:
-        return "Country"
+    if name in gaz.world or name.endswith("国") and name[:-1] in gaz.world:
+        return "Country"  # 蒙古 / 蒙古国
+    if name in gaz.world_cities:
+        return "City"  # 乌兰巴托, 莫斯科
     return None
 
 
@@ -1278,7 +1311,7 @@ def _supported(name: str, text: str, lexicon: Lexicon) -> bool:
         if name in gaz.towns:
             # 小城镇 is no town; 老城镇 is, in a text that names its county
             return lexicon.word_frequency(name) == 0 or any(t.county and t.county in text for t in gaz.towns[name])
-        return name in gaz.world
+        return _division_class(name, lexicon) in {"Country", "City"}  # world places stand on their own
     if any(d.level <= 2 for d in divisions):
         return True
     for division in divisions:

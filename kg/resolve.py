@@ -226,6 +226,8 @@ def _keep(mention: Mention, names_in_text: set[str], text: str, lexicon: Lexicon
     gaz = lexicon.gazetteer
     if mention.name in gaz.by_name or mention.name in gaz.world or mention.name in gaz.towns:
         return True
+    if mention.type in {"Country", "City"} and not gaz.lookup(mention.name):
+        return True  # 蒙古国, 莫斯科: places abroad
     divisions = gaz.by_short.get(mention.name, [])
     if any(d.level <= 2 for d in divisions):
         return True

@@ -239,3 +239,16 @@ def test_a_village_s_shareholding_co_op_is_a_collective_body_and_a_specialised_c
     names = _names("竹泉村股份经济合作社联合村民成立了沂南县竹泉果蔬种植专业合作社。")
     assert ("Organization", "竹泉村股份经济合作社") in names
     assert ("Company", "沂南县竹泉果蔬种植专业合作社") in names
+
+
+def test_places_abroad_where_the_text_goes_and_a_province_jieba_joined_to_its_city():
+    names = _names("开行“张家口—二连浩特—莫斯科”班列，该公司已在乌兰巴托设立办事处，货物经蒙古国进境。")
+    assert {("City", "莫斯科"), ("City", "乌兰巴托"), ("Country", "蒙古国")} <= names
+    assert ("大同", "partOf", "山西") in _relations("主要运送山西大同生产的建材。")  # 山西大同/ns
+
+
+def test_a_long_name_after_a_post_is_taken_whole_but_not_a_verb_or_an_adverb():
+    assert ("Person", "乌云毕力格") in _names("生产调度部经理乌云毕力格说：“很好。”")
+    assert ("Person", "扎西多吉") in _names("书记扎西多吉表示，将继续。")
+    assert ("Person", "常秀兰") in _names("院长常秀兰则表示，将继续。")
+    assert not any(cls == "Person" for cls, _ in _names("专家驻点坐诊，"))
