@@ -708,6 +708,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             continue  # 渭北大道与虢川路交汇处: where two roads meet, not an office
         if suffix.text in _UNIT_OF_BODY_ONLY and (len(modifier) < 2 or not (after_other or _UNIT_OF_BODY.search(modifier))):
             continue  # 科 names a section only of a body (市财政局教科文科), not in 医院内科 or 本科
+        if suffix.text in _RANK_HEADS and _a_rank(modifier, lexicon):
+            continue  # 江西省重点实验室, 获评国家工程技术研究中心: a rank of labs, not one lab
         if suffix.type == "Project" and clean_name(modifier).endswith(_PROJECT_QUALIFIERS + ("计划", "专项", "行动")):
             continue  # 赭麓高新区重点项目, 科技计划项目: many projects of a kind or a programme, not one named
         if not (proper or generic_enough) or (suffix.type == "Project" and len(clean_name(modifier)) < _MIN_PROJECT_NAME):
@@ -730,6 +732,19 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
         if suffix.text.endswith("工程") and _built_works(text, sentence.start, start, modifier):
             cls = "Project"  # 观音寺调蓄工程, 建成…治理工程: works that are built, not a programme
         yield _mention(text, start, token.end, cls, "suffix")
+
+
+def _a_rank(modifier: str, lexicon: Lexicon) -> bool:
+    """Whether a lab's modifier is only a rank (国家, 省级) or a place with its level,
+    maybe after the verb that confers it (获评浙江省)."""
+    return any(
+        modifier[k:] in _RANKS or _leading_region(modifier[k:] + "的", lexicon) == len(modifier) - k > 0
+        for k in range(len(modifier))
+    )
+
+
+_RANK_HEADS = frozenset({"重点实验室", "工程技术研究中心", "工程研究中心", "技术创新中心", "企业技术中心", "实验室"})
+_RANKS = frozenset({"国家", "国家级", "省级", "市级", "全国", "省", "市", "国家重点"})
 
 
 _BUILD_VERBS = re.compile("建设|建成|开工|竣工|续建|新建|完工|投运|施工|启用|通水|通车")

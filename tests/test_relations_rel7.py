@@ -252,3 +252,26 @@ def test_a_long_name_after_a_post_is_taken_whole_but_not_a_verb_or_an_adverb():
     assert ("Person", "扎西多吉") in _names("书记扎西多吉表示，将继续。")
     assert ("Person", "常秀兰") in _names("院长常秀兰则表示，将继续。")
     assert not any(cls == "Person" for cls, _ in _names("专家驻点坐诊，"))
+
+
+PLATFORMS = (
+    "一、江西省重点实验室（2家）\n\n"
+    "1．江西省稀土永磁功能材料重点实验室。依托单位：赣南冶金学院；所在地：赣州市；负责人：刘振邦。\n\n"
+    "2．江西省陶瓷3D打印工程技术研究中心。依托单位：景德镇瓷源新材料股份有限公司；所在地：景德镇市。\n\n"
+    "获评浙江省重点实验室，获批国家工程技术研究中心。经省政府同意。"
+)
+
+
+def test_a_numbered_record_s_field_lines_give_its_host_place_and_head():
+    found = _relations(PLATFORMS)
+    lab = "江西省稀土永磁功能材料重点实验室"
+    assert {(lab, "subOrganizationOf", "赣南冶金学院"), (lab, "locatedIn", "赣州市"), ("刘振邦", "worksFor", lab)} <= found
+    centre = "江西省陶瓷3D打印工程技术研究中心"
+    assert {(centre, "subOrganizationOf", "景德镇瓷源新材料股份有限公司"), (centre, "locatedIn", "景德镇市")} <= found
+    assert ("江西省稀土永磁功能材料重点实验室", "subOrganizationOf", "景德镇瓷源新材料股份有限公司") not in found
+
+
+def test_a_rank_of_labs_is_no_lab_but_a_body_of_a_level_still_is_one():
+    names = {name for _, name in _names(PLATFORMS)}
+    assert not names & {"江西省重点实验室", "获评浙江省重点实验室", "获批国家工程技术研究中心", "国家工程技术研究中心"}
+    assert "省政府" in names

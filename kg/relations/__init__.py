@@ -47,7 +47,7 @@ from kg.relations.located_in import (
     _settled, _settled_list, _sited, _spans, _still_there,
 )
 from kg.relations.membership import (
-    _entry_role, _formed_from, _founded, _main_company, _member_of, _member_unit, _members_listed, _parent_cues, _place_units,
+    _entry_role, _formed_from, _founded, _main_company, _record_fields, _record_of, _member_of, _member_unit, _members_listed, _parent_cues, _place_units,
     _serves_as, _set_up_at, _set_up_by, _sets_up_under, _subsidiary_named, _unit_of, _units, _units_listed,
 )
 from kg.relations.works_for import (
@@ -75,6 +75,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
     team: Entity | None = None  # 五、主要管理人员: the company whose team the section lists
     scope: _Item | None = None  # 在X，A…；B…: the place of a 在 clause cut off by a semicolon
     lister: Entity | None = None  # 子公司三家：A…；B…: the company whose units are being listed
+    record: Entity | None = None  # 1．A重点实验室。依托单位：B；…: the record the field lines are about
     named = sorted(
         (_Item(m, entity_at[(m.start, m.end)]) for m in doc.mentions if (m.start, m.end) in entity_at and m.rule != "inner"),
         key=lambda it: it.mention.start,
@@ -128,6 +129,8 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_unit_of(sentence, items))
         found.extend(_serves_as(sentence, items, main))
         found.extend(_entry_role(sentence, items, calls_itself.get("公司") or main))
+        record = _record_of(sentence, items, record)
+        found.extend(_record_fields(sentence, items, record))
         listed, lister = _units_listed(sentence, items, lister)
         found.extend(listed)
         found.extend(_set_up_by(sentence, items, park))

@@ -541,3 +541,38 @@ def _entry_role(sentence: Sentence, items: list[_Item], owner: Entity | None) ->
         if it is not entry and it.top == "Company" and _OWNED_BY.search(_between(sentence, it.mention.start - 1, it.mention.start)) \
                 and _SHARES_AFTER.match(sentence.text[it.mention.end - sentence.start :]):
             yield _relation(entry.entity, "subOrganizationOf", it.entity, sentence, "entry-role")
+
+
+_RECORD_OPENING = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．])\s*")
+_HOST_FIELD = re.compile(r"^(?:依托单位|依托机构|承担单位|建设单位|主管单位|牵头建设单位)[:：]")
+_PLACE_FIELD = re.compile(r"^(?:所在地|所在城市|所在地区|地址|地点|建设地点)[:：]")
+_HEAD_FIELD = re.compile(r"^(?P<post>负责人|主任|院长|所长|首席科学家|学术委员会主任)[:：]")
+
+
+def _record_of(sentence: Sentence, items: list[_Item], record: Entity | None) -> Entity | None:
+    """The lab, centre or firm a numbered record is about (1．A重点实验室。依托单位：…),
+    carried over the field lines that follow it; any other line ends the record."""
+    if any(pattern.match(sentence.text) for pattern in (_HOST_FIELD, _PLACE_FIELD, _HEAD_FIELD)):
+        return record
+    opening = _RECORD_OPENING.match(sentence.text)
+    if opening and items and items[0].mention.start == sentence.start + opening.end() and items[0].top in {"Organization", "Company"}:
+        return items[0].entity
+    return None
+
+
+def _record_fields(sentence: Sentence, items: list[_Item], record: Entity | None) -> Iterator[Relation]:
+    """依托单位：B / 所在地：C / 负责人：D after a record of A: A is B's, is in C, and D heads it."""
+    if record is None:
+        return
+    if _HOST_FIELD.match(sentence.text):
+        for it in items:
+            if it.top in {"Organization", "Company"} and it.entity.key != record.key:
+                yield _relation(record, "subOrganizationOf", it.entity, sentence, "record-field")
+    elif _PLACE_FIELD.match(sentence.text):
+        for it in items:
+            if it.top in ALLOWED["locatedIn"][1] and it.mention.rule != "inner":
+                yield _relation(record, "locatedIn", it.entity, sentence, "record-field")
+    elif head := _HEAD_FIELD.match(sentence.text):
+        for it in items:
+            if it.top == "Person":
+                yield _relation(it.entity, "worksFor", record, sentence, "record-field", head.group("post"))
