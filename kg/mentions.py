@@ -585,7 +585,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             # 张掖市胸痛/救治/专科联盟: an alliance is named for what its members do, after its place
             or (suffix.type == "Alliance" and tokens[k].tag == "v" and _place_opens(tokens, k, lexicon))
             # 榄/g 丰/ag 电器有限公司: a brand jieba does not know, cut into single characters, one of them rare
-            or (suffix.type == "Company" and _LEGAL_FORMS.search(suffix.text) and _rare_pair(tokens, k))
+            or (suffix.type == "Company" and _LEGAL_FORMS.search(suffix.text) and (_rare_pair(tokens, k) or tokens[k].tag == "i"))  # 集装箱运输/i
             # 榄丰电器（墨西哥）有限公司, 某某（中国）有限公司: a firm's country or region in brackets before its legal form
             or (suffix.type == "Company" and _LEGAL_FORMS.search(suffix.text) and _bracketed_place(tokens, k, lexicon))
             # 、诸暨/感知/传感技术有限公司: in a list, a firm with its legal form may have a verb for a name after its place

@@ -275,3 +275,14 @@ def test_a_rank_of_labs_is_no_lab_but_a_body_of_a_level_still_is_one():
     names = {name for _, name in _names(PLATFORMS)}
     assert not names & {"江西省重点实验室", "获评浙江省重点实验室", "获批国家工程技术研究中心", "国家工程技术研究中心"}
     assert "省政府" in names
+
+
+def test_where_a_firm_comes_from_and_its_head_office_place_it():
+    found = _relations("来自浙江温州的温州市瓯联鞋业有限公司与华容县签约华容瓯联鞋服制造项目。")
+    assert {("温州市瓯联鞋业有限公司", "locatedIn", "浙江"), ("温州市瓯联鞋业有限公司", "locatedIn", "温州")} <= found
+    found = _relations("4月，总部位于河北省张家口市的张家口冀通集装箱运输有限公司开行班列。")  # 集装箱运输/i
+    assert ("张家口冀通集装箱运输有限公司", "locatedIn", "张家口市") in found
+
+
+def test_a_port_office_is_a_body():
+    assert ("李晓燕", "worksFor", "二连浩特市口岸办") in _relations("二连浩特市口岸办副主任李晓燕表示，该市将落实。")

@@ -234,7 +234,7 @@ def _located_where(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]
     each place named between 位于 and 的."""
     for i, first in enumerate(items):
         lead = _between(sentence, first.mention.start - 3, first.mention.start)
-        if not lead.endswith(_WHERE_LEAD) or first.top not in ALLOWED["locatedIn"][1]:
+        if not lead.endswith(_WHERE_LEAD + ("来自",)) or first.top not in ALLOWED["locatedIn"][1]:  # 来自浙江温州的X
             continue
         places = [first]
         k = i + 1
