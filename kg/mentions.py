@@ -385,6 +385,16 @@ def _after_kind(text: str, tokens: list[Token], start: int, j: int, lexicon: Lex
     return start
 
 
+def _after_role(tokens: list[Token], start: int, j: int) -> int:
+    """Where a name starts after the role its bearer plays, set before it:
+    园区运营方|A有限公司, 项目投资方|B集团 (…方: the side that runs, invests, builds)."""
+    inside = [t for t in tokens[:j] if t.start >= start]
+    for m, token in enumerate(inside[:-1]):
+        if token.word == "方" and m > 0 and inside[m - 1].tag in {"vn", "v"}:
+            return inside[m + 1].start
+    return start
+
+
 _RARE_MORPHEMES = frozenset({"g", "zg", "yg", "ng"})
 
 
@@ -728,6 +738,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             continue  # 米东区化工新材料产业: a district with its level and a trade is the district's trade
         if TOP_CLASSES.get(suffix.type, suffix.type) == "Organization":
             start = _after_kind(text, tokens, start, j, lexicon)  # 研发中心|澄丰电器研究院
+        start = _after_role(tokens, start, j)  # 园区运营方|南通滨江…有限公司
         cls = _unit_type(modifier, suffix.type, lexicon) if suffix.text in _UNIT_HEADS else suffix.type
         if suffix.text.endswith("工程") and _built_works(text, sentence.start, start, modifier):
             cls = "Project"  # 观音寺调蓄工程, 建成…治理工程: works that are built, not a programme
@@ -815,8 +826,8 @@ def _kind_phrase(modifier: str, suffix, words: list[Token], lexicon: Lexicon) ->
     vouched for it: two heads side by side (港口码头), a style (嵌入式社区,
     开放式街区), an economy's market (青川特色产品国际市场)."""
     other = lexicon.suffixes.get(modifier)
-    if other is not None and TOP_CLASSES.get(other.type, other.type) == TOP_CLASSES.get(suffix.type, suffix.type):
-        return True
+    if other is not None and not other.alone and TOP_CLASSES.get(other.type, other.type) == TOP_CLASSES.get(suffix.type, suffix.type):
+        return True  # (but 区政府督查室: a body's own office)
     if modifier.endswith("式") and len(modifier) >= 2:  # (not 型: 新车型项目 is one)
         return True
     before = words[-2].word if suffix.text == "市场" and len(words) >= 2 and words[-1].word == "市场" else None

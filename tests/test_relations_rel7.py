@@ -286,3 +286,10 @@ def test_where_a_firm_comes_from_and_its_head_office_place_it():
 
 def test_a_port_office_is_a_body():
     assert ("李晓燕", "worksFor", "二连浩特市口岸办") in _relations("二连浩特市口岸办副主任李晓燕表示，该市将落实。")
+
+
+def test_a_role_before_a_firm_and_a_body_s_own_office_and_section():
+    assert ("Company", "南通滨江数产运营管理有限公司") in _names("由园区运营方南通滨江数产运营管理有限公司负责。")
+    assert ("GovernmentBody", "区政府督查室") in _names("各单位报送进展，区政府督查室将任务纳入督查计划。")
+    found = _relations("区行政审批局政务服务科：李婧，电话0513-85120576")
+    assert ("李婧", "worksFor", "区行政审批局政务服务科") in found
