@@ -293,3 +293,13 @@ def test_a_role_before_a_firm_and_a_body_s_own_office_and_section():
     assert ("GovernmentBody", "区政府督查室") in _names("各单位报送进展，区政府督查室将任务纳入督查计划。")
     found = _relations("区行政审批局政务服务科：李婧，电话0513-85120576")
     assert ("李婧", "worksFor", "区行政审批局政务服务科") in found
+
+
+def test_officers_elected_without_the_body_named_hold_posts_in_the_association_just_founded():
+    found = _relations(
+        "由12家骨干企业发起，成立了桐城市新型包装材料行业协会。"
+        "大会选举产生理事会，江海涛当选会长，安徽鑫港彩印包装有限公司总经理方志明当选副会长，秘书长由胡晓光担任。"
+    )
+    body = "桐城市新型包装材料行业协会"
+    assert {("江海涛", "worksFor", body), ("方志明", "worksFor", body), ("胡晓光", "worksFor", body)} <= found
+    assert ("方志明", "worksFor", "安徽鑫港彩印包装有限公司") in found

@@ -147,7 +147,7 @@ def find(doc: Doc, lexicon: Lexicon | None = None) -> Doc:
         found.extend(_task_units(doc.text, sentence, items, named))
         found.extend(_address_line(sentence, items, previous, previous_sentence))
         found.extend(_team_listed(sentence, items, lexicon))
-        found.extend(_elected(sentence, items, lexicon))
+        found.extend(_elected(sentence, items, lexicon, named))
         if _SECTION_HEADING.match(sentence.text):
             team = (calls_itself.get("公司") or main) if _TEAM_HEADING.match(sentence.text) else None
         found.extend(_team_section(sentence, items, team, lexicon))

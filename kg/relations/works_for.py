@@ -271,10 +271,12 @@ def _team_section(sentence: Sentence, items: list[_Item], body: Entity | None, l
 _ELECTED = re.compile(r"^(?:当选|被选为|当选为)(?:为)?")
 
 
-def _elected(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterator[Relation]:
+def _elected(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: list[_Item] = ()) -> Iterator[Relation]:
     """A董事长X当选联盟理事长，B总经理Y、C董事长Z当选副理事长: each holds the post in the body
-    written after 当选 (or, with none written, in the one the last 当选 named)."""
-    body: Entity | None = None
+    written after 当选 (or, with none written, in the one the last 当选 named, or else in the
+    association named last before the sentence: X当选会长, 秘书长由Y担任)."""
+    earlier = [it.entity for it in named if it.mention.end <= sentence.start and it.entity.type == "Alliance"]
+    body: Entity | None = earlier[-1] if earlier else None
     waiting: list[_Item] = []  # persons listed before a 当选 that names no body yet
     for k, person in enumerate(items):
         if person.top != "Person":
@@ -295,6 +297,21 @@ def _elected(sentence: Sentence, items: list[_Item], lexicon: Lexicon) -> Iterat
             if _between(sentence, each.mention.end, each.mention.end + 1) in ("、", "") or each is person:
                 yield _relation(each.entity, "worksFor", body, sentence, "elected", post.group())
         waiting = []
+    if "当选" in sentence.text:
+        yield from _post_held_by_named(sentence, items, lexicon, body)
+
+
+_HELD_BY = re.compile(r"(?:^|[,，;；])(?P<post>[\u4e00-\u9fff]{2,5})由$")
+
+
+def _post_held_by_named(sentence: Sentence, items: list[_Item], lexicon: Lexicon, body: Entity | None) -> Iterator[Relation]:
+    """…，秘书长由Y担任: Y holds the post in the body the sentence is about."""
+    for person in items:
+        if person.top != "Person" or body is None:
+            continue
+        held = _HELD_BY.search(_between(sentence, sentence.start, person.mention.start))
+        if held and _between(sentence, person.mention.end, person.mention.end + 2) in ("担任", "兼任") and _is_post(held.group("post"), lexicon):
+            yield _relation(person.entity, "worksFor", body, sentence, "elected", held.group("post"))
 
 
 _HEAD_LINE = re.compile(r"^(?:负责人|联系人|总经理|经理|站长|主任|院长|所长|行长|理事长|会长)[:：]\s*$")
