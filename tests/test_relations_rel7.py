@@ -303,3 +303,10 @@ def test_officers_elected_without_the_body_named_hold_posts_in_the_association_j
     body = "桐城市新型包装材料行业协会"
     assert {("江海涛", "worksFor", body), ("方志明", "worksFor", body), ("胡晓光", "worksFor", body)} <= found
     assert ("方志明", "worksFor", "安徽鑫港彩印包装有限公司") in found
+
+
+def test_eldercare_canteens_and_volunteer_teams_are_named_and_placed():
+    found = _relations("清晨7点半，科苑街道齐润社区的“齐润长者食堂”里已经飘出了香味。")
+    assert ("齐润长者食堂", "locatedIn", "齐润社区") in found
+    assert ("Organization", "华杉社区银发先锋志愿服务队") in _names("成立了华杉社区“银发先锋”志愿服务队，与网格员结对。")
+    assert not any(name.startswith("补齐") for _, name in _names("街道将在其余5个社区补齐长者食堂，力争年底前完成。"))

@@ -326,7 +326,7 @@ def _adjacent(sentence: Sentence, items: list[_Item]) -> Iterator[Relation]:
                 _between(sentence, outer.mention.end, inner.mention.start) in ("内的", "里的"):
             yield _relation(inner.entity, "locatedIn", outer.entity, sentence, "adjacent")
         if outer.top == "Region" and inner.top in {"Company", "Park", "Facility"} and \
-                _between(sentence, outer.mention.end, inner.mention.start) == "的":
+                _between(sentence, outer.mention.end, inner.mention.start).rstrip("“\"「") == "的":  # 齐润社区的“齐润长者食堂”
             # 泊头市的X公司, 中北镇的X产业园; 在银川市金凤区的X大厦: each region of the run
             k = items.index(outer)
             while k > 0 and items[k - 1].top == "Region" and items[k - 1].mention.end == items[k].mention.start:
