@@ -594,6 +594,11 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             or (tokens[k].tag == "q" and len(tokens[k].word) == 1 and k > 0 and tokens[k - 1].tag == "ns")
             # 张掖市胸痛/救治/专科联盟: an alliance is named for what its members do, after its place
             or (suffix.type == "Alliance" and tokens[k].tag == "v" and _place_opens(tokens, k, lexicon))
+            # 二连浩特通达/换装/服务有限公司: a registered firm's trade may be a verb, after its place and brand
+            or (suffix.type == "Company" and _LEGAL_FORMS.search(suffix.text) and tokens[k].tag == "v"
+                and tokens[k].word not in lexicon.left_boundaries and k >= 2
+                and lexicon.gazetteer.lookup(tokens[k - 2].word) and tokens[k - 1].word not in lexicon.suffixes
+                and tokens[k - 1].tag != "ns" and not lexicon.gazetteer.lookup(tokens[k - 1].word))  # (not 嘉定区/设有, 协会/吸纳)
             # 榄/g 丰/ag 电器有限公司: a brand jieba does not know, cut into single characters, one of them rare
             or (suffix.type == "Company" and _LEGAL_FORMS.search(suffix.text) and (_rare_pair(tokens, k) or tokens[k].tag == "i"))  # 集装箱运输/i
             # 榄丰电器（墨西哥）有限公司, 某某（中国）有限公司: a firm's country or region in brackets before its legal form
@@ -718,6 +723,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             continue  # 渭北大道与虢川路交汇处: where two roads meet, not an office
         if suffix.text in _UNIT_OF_BODY_ONLY and (len(modifier) < 2 or not (after_other or _UNIT_OF_BODY.search(modifier))):
             continue  # 科 names a section only of a body (市财政局教科文科), not in 医院内科 or 本科
+        if suffix.text.endswith("子公司") and modifier.endswith(("全资", "控股", "参股", "的")):
+            continue  # A控股子公司B: A's role for B, not a name
         if suffix.text in _RANK_HEADS and _a_rank(modifier, lexicon):
             continue  # 江西省重点实验室, 获评国家工程技术研究中心: a rank of labs, not one lab
         if suffix.type == "Project" and clean_name(modifier).endswith(_PROJECT_QUALIFIERS + ("计划", "专项", "行动")):
@@ -862,6 +869,8 @@ def _ends_other_name(token: Token, suffix, lexicon: Lexicon, party_between: bool
     """种子公司荷兰…公司: a company name ends at 公司, so the next name starts after
     it, as 形象工程政绩工程 holds two names; but a branch is named after its
     parent (…有限公司永安分公司)."""
+    if token.word in ("子公司", "全资子公司", "控股子公司"):
+        return True  # A控股子公司|B有限公司: the role ends before the subsidiary's own name
     if token.word in _CLOSING_HEADS and suffix.type == "Alliance":
         return False  # 县级医院发展联盟, 银行业协会: an alliance is named after its members' kind
     if token.word in _CLOSING_HEADS:

@@ -310,3 +310,11 @@ def test_eldercare_canteens_and_volunteer_teams_are_named_and_placed():
     assert ("齐润长者食堂", "locatedIn", "齐润社区") in found
     assert ("Organization", "华杉社区银发先锋志愿服务队") in _names("成立了华杉社区“银发先锋”志愿服务队，与网格员结对。")
     assert not any(name.startswith("补齐") for _, name in _names("街道将在其余5个社区补齐长者食堂，力争年底前完成。"))
+
+
+def test_a_holding_s_subsidiary_is_named_after_the_role_and_its_trade_may_be_a_verb():
+    found = _relations("园区由内蒙古北疆陆港运营有限公司（以下简称“北疆陆港公司”）负责运营。"
+                       "换装场由北疆陆港公司控股子公司二连浩特通达换装服务有限公司负责作业。")
+    assert ("二连浩特通达换装服务有限公司", "subOrganizationOf", "内蒙古北疆陆港运营有限公司") in found
+    names = {name for _, name in _names("公司在上海市嘉定区设有浙江岩拓模塑科技集团股份有限公司上海分公司。")}
+    assert not any("设有" in name for name in names)
