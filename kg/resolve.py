@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from kg.gazetteer import Division
 from kg.lexicon import TOP_CLASSES, Lexicon, default_lexicon

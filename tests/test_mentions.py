@@ -5,10 +5,7 @@ import pytest
 from kg.mentions import clean_name, filter_spans
 from kg.pipeline import process
 from kg.types import Document, Mention
-
-
-def _mentions(text):
-    return {(m.name, m.type) for m in process(Document("t", "t", text)).mentions}
+from tests.helpers import mentions as _mentions
 
 
 def test_every_mention_is_the_exact_slice_of_the_seed(seed_doc):

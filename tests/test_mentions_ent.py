@@ -2,16 +2,7 @@
 
 import pytest
 
-from kg.pipeline import process
-from kg.types import Document
-
-
-def _doc(text):
-    return process(Document("t", "t", text))
-
-
-def _mentions(text):
-    return {(m.name, m.type) for m in _doc(text).mentions}
+from tests.helpers import doc as _doc, mentions as _mentions
 
 
 def _entities(text):

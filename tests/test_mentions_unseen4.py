@@ -4,10 +4,7 @@ import pytest
 
 from kg.pipeline import process
 from kg.types import Document
-
-
-def _mentions(text):
-    return {(m.name, m.type) for m in process(Document("t", "t", text)).mentions}
+from tests.helpers import mentions as _mentions
 
 
 @pytest.mark.parametrize(

@@ -2,12 +2,7 @@
 
 from kg.pipeline import process
 from kg.types import Document
-
-
-def _relations(text):
-    doc = process(Document("t", "t", text))
-    names = {e.key: e.name for e in doc.entities}
-    return {(names[r.subject], r.predicate, names[r.object]) for r in doc.relations}
+from tests.helpers import relations as _relations
 
 
 def test_everyone_listed_before_joining_a_named_alliance_is_a_member():

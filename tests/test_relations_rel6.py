@@ -1,22 +1,7 @@
 """Company announcements: names, references and relation rules, sixth round
 (invented sentences, none from the scored sets)."""
 
-from kg.pipeline import process
-from kg.types import Document
-
-
-def _doc(text):
-    return process(Document("t", "t", text))
-
-
-def _names(text):
-    return {(e.type, e.name) for e in _doc(text).entities}
-
-
-def _relations(text):
-    doc = _doc(text)
-    names = {e.key: e.name for e in doc.entities}
-    return {(names[r.subject], r.predicate, names[r.object]) for r in doc.relations}
+from tests.helpers import doc as _doc, names as _names, relations as _relations
 
 
 def _positions(text):

@@ -2,19 +2,9 @@
 
 import dataclasses
 
-from kg.pipeline import process
 from kg.resolve import focus_park, focus_region
 from kg.types import Document
-
-
-def _doc(text):
-    return process(Document("t", "t", text))
-
-
-def _relations(text):
-    doc = _doc(text)
-    names = {e.key: e.name for e in doc.entities}
-    return {(names[r.subject], r.predicate, names[r.object]) for r in doc.relations}
+from tests.helpers import doc as _doc, relations as _relations
 
 
 _PARK_NEWS = (
