@@ -313,7 +313,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             # (but 辽宁省/省级/特色产业园区 is a rank, not a name)
             or (k > 0 and len(tokens[k].word) >= 2 and tokens[k].word in lexicon.left_boundaries
                 and (tokens[k].tag == "t" or tokens[k].tag == "b" and suffix.type == "Alliance")
-                and len(tokens[k - 1].word) >= 2 and lexicon.gazetteer.lookup(tokens[k - 1].word))
+                and tokens[k - 1].tag == "ns" and lexicon.gazetteer.lookup(tokens[k - 1].word))
             # 白鹭湾发展有限公司: a verb that is usually a boundary, right before a head
             or (tokens[k].word in lexicon.name_verbs and (k == j - 1 or tokens[k + 1].word in lexicon.suffixes or tokens[k + 1].word in lexicon.name_verbs))
             # 广西驰远液压…: a name jieba does not know, cut into single characters after a place
