@@ -23,6 +23,7 @@ __all__ = ["resolve", "merge", "division_of", "top_class", "focus_region", "focu
 
 _REGION_HEADS = ("特别行政区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "旗", "盟")
 _COMPANY_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团", "公司")
+_REGISTERED_FORMS = _COMPANY_FORMS[:3]  # what only a registered firm's name ends with
 # A name ending in one of these is a unit of the thing it starts with, not another name for it.
 _UNIT_HEADS = ("分公司", "子公司", "分行", "支行", "分院", "分会", "分局", "办事处", "分中心")
 
@@ -288,10 +289,7 @@ def _merge_forms(groups: dict[tuple[str, str], list[Mention]], lexicon: Lexicon)
 
 
 def _registered(names: set[str]) -> bool:
-    return any(name.endswith(_LEGAL_FORMS) for name in names)
-
-
-_LEGAL_FORMS = ("有限公司", "有限责任公司")
+    return any(name.endswith(_REGISTERED_FORMS) for name in names)
 
 
 def _same_thing(short: str, long: str, top: str, lexicon: Lexicon) -> bool:
@@ -326,7 +324,7 @@ def _abbreviates(short: str, long: str) -> bool:
     """果联电商 / 延安果联电子商务有限公司, 蓝鲸重工 / 烟台蓝鲸船舶重工有限公司: a company's
     short form keeps its brand (two characters in a row) and then some of the
     characters after it, in order, without saying 有限公司; or it is its place and 子公司."""
-    if len(short) < 4 or len(short) >= len(long) or not long.endswith(_COMPANY_FORMS) or short.endswith(_COMPANY_FORMS[:3]) \
+    if len(short) < 4 or len(short) >= len(long) or not long.endswith(_COMPANY_FORMS) or short.endswith(_REGISTERED_FORMS) \
             or long.endswith(_UNIT_HEADS):
         return False
     if short.endswith("子公司"):

@@ -25,8 +25,10 @@ def _division_names(text: str, sentence: Sentence, tokens: list[Token], lexicon:
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
     for token in tokens:  # 山西大同/ns: a province and a city jieba took for one word
+        if token.tag != "ns" or gaz.lookup(token.word):
+            continue
         cut = next((p for p in range(2, len(token.word) - 1) if gaz.lookup(token.word[:p]) and gaz.lookup(token.word[p:])), None)
-        if cut is not None and token.tag == "ns" and not gaz.lookup(token.word):
+        if cut is not None:
             starts.add(token.start + cut)
             ends.add(token.start + cut)
     s = sentence.text

@@ -217,11 +217,10 @@ def _person_at(s: str, j: int, lexicon: Lexicon, tokens: list[Token], offset: in
         return None  # 代表和党员: 和 here joins two nouns, it is no family name (but 章/q 启明 is a name)
     if token.tag == "nr" and len(token.word) == 3 and token.word[-1] in "说称讲道":
         return token.word[:-1]  # 黄韵说/nr: the speech verb glued to a two-character name
-    glued = next((t for t in tokens if t.start == token.end), None)
-    if token.tag == "nr" and len(token.word) == 2 and glued is not None and len(glued.word) == 2 and glued.word[-1] in "说称讲道" \
-            and glued.word[0] not in _GLUE_CHARS and lexicon.word_frequency(token.word + glued.word[0]) == 0:
-        return token.word + glued.word[0]  # 钱志/明说: the name's last character glued to the speech verb
     following = next((t for t in tokens if t.start == token.end), None)
+    if token.tag == "nr" and len(token.word) == 2 and following is not None and len(following.word) == 2 and following.word[-1] in "说称讲道" \
+            and following.word[0] not in _GLUE_CHARS and lexicon.word_frequency(token.word + following.word[0]) == 0:
+        return token.word + following.word[0]  # 钱志/明说: the name's last character glued to the speech verb
     if len(token.word) == 1 and token.tag == "nr" and following is not None and following.tag == "nr" and len(following.word) == 2:
         return token.word + following.word  # 邴/nr 海涛/nr: a rare family name jieba did not join to the given name
     if (

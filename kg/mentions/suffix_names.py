@@ -106,6 +106,21 @@ def _after_role(tokens: list[Token], start: int, j: int) -> int:
     return start
 
 
+def _in_registered_name(tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
+    """Words a registered firm's name (…有限公司) may hold that other names may not."""
+    token, gaz = tokens[k], lexicon.gazetteer
+    if token.tag == "v" and token.word not in lexicon.left_boundaries:
+        # 二连浩特/通达/换装…: its trade, after its place and brand (not 嘉定区/设有, 协会/吸纳)
+        if k >= 2 and gaz.lookup(tokens[k - 2].word) and tokens[k - 1].word not in lexicon.suffixes \
+                and tokens[k - 1].tag != "ns" and not gaz.lookup(tokens[k - 1].word):
+            return True
+        # 、诸暨/感知/传感技术有限公司: in a list, right after its place
+        if k > 0 and len(tokens[k - 1].word) >= 2 and gaz.lookup(tokens[k - 1].word) and (k == 1 or tokens[k - 2].word in "、，,：:；;（("):
+            return True
+    # 榄/g 丰/ag: a brand jieba cuts into rare characters; 集装箱运输/i; （墨西哥）: its country in brackets
+    return _rare_pair(tokens, k) or token.tag == "i" or _bracketed_place(tokens, k, lexicon)
+
+
 _RARE_MORPHEMES = frozenset({"g", "zg", "yg", "ng"})
 
 
@@ -288,6 +303,7 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             continue  # 港 names a port only after its place (岚山港, 宁波港), not in 香港
         start_index = j
         after_region = after_other = False
+        registered = suffix.type == "Company" and bool(_LEGAL_FORMS.search(suffix.text))  # …有限公司
         k = j - 1
         while k >= 0 and token.end - tokens[k].start <= _MAX_NAME and (
             _name_token(tokens[k], lexicon)
@@ -295,20 +311,8 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             or (tokens[k].tag == "q" and len(tokens[k].word) == 1 and k > 0 and tokens[k - 1].tag == "ns")
             # 张掖市胸痛/救治/专科联盟: an alliance is named for what its members do, after its place
             or (suffix.type == "Alliance" and tokens[k].tag == "v" and _place_opens(tokens, k, lexicon))
-            # 二连浩特通达/换装/服务有限公司: a registered firm's trade may be a verb, after its place and brand
-            or (suffix.type == "Company" and _LEGAL_FORMS.search(suffix.text) and tokens[k].tag == "v"
-                and tokens[k].word not in lexicon.left_boundaries and k >= 2
-                and lexicon.gazetteer.lookup(tokens[k - 2].word) and tokens[k - 1].word not in lexicon.suffixes
-                and tokens[k - 1].tag != "ns" and not lexicon.gazetteer.lookup(tokens[k - 1].word))  # (not 嘉定区/设有, 协会/吸纳)
-            # 榄/g 丰/ag 电器有限公司: a brand jieba does not know, cut into single characters, one of them rare
-            or (suffix.type == "Company" and _LEGAL_FORMS.search(suffix.text) and (_rare_pair(tokens, k) or tokens[k].tag == "i"))  # 集装箱运输/i
-            # 榄丰电器（墨西哥）有限公司, 某某（中国）有限公司: a firm's country or region in brackets before its legal form
-            or (suffix.type == "Company" and _LEGAL_FORMS.search(suffix.text) and _bracketed_place(tokens, k, lexicon))
-            # 、诸暨/感知/传感技术有限公司: in a list, a firm with its legal form may have a verb for a name after its place
-            or (suffix.type == "Company" and _LEGAL_FORMS.search(suffix.text) and tokens[k].tag == "v"
-                and tokens[k].word not in lexicon.left_boundaries and k > 0
-                and len(tokens[k - 1].word) >= 2 and lexicon.gazetteer.lookup(tokens[k - 1].word)
-                and (k == 1 or tokens[k - 2].word in "、，,：:；;（("))
+            # 二连浩特通达/换装/服务有限公司, 榄/g 丰/ag 电器有限公司, 榄丰电器（墨西哥）有限公司
+            or (registered and _in_registered_name(tokens, k, lexicon))
             # 甘肃省/县级/医院发展联盟, 梨树县/现代/物流园: after its place, a word that usually opens a phrase is in the name
             # (but 辽宁省/省级/特色产业园区 is a rank, not a name)
             or (k > 0 and len(tokens[k].word) >= 2 and tokens[k].word in lexicon.left_boundaries
@@ -437,13 +441,11 @@ def _suffix_names(text: str, sentence: Sentence, tokens: list[Token], lexicon: L
             continue
         if _kind_phrase(modifier, suffix, tokens[start_index : j + 1], lexicon):
             continue
-        if suffix.type == "Company" and suffix.text not in _CLOSING_HEADS and not _LEGAL_FORMS.search(suffix.text) and (
+        if suffix.type == "Company" and suffix.text not in _CLOSING_HEADS and not registered and (
             i + 1 < len(tokens) and tokens[i + 1].word in _TRADE_FOLLOWERS or _SECTOR_LIST_AFTER.match(sentence.text, token.end - sentence.start)
+            or 0 < len(modifier) == _leading_region(modifier + "的", lexicon)
         ):
-            continue  # 河北食品产业, 江苏化工行业, 在锂电新材料、光伏制造等领域: a place's trade, not a company
-        if suffix.type == "Company" and suffix.text not in _CLOSING_HEADS and not _LEGAL_FORMS.search(suffix.text) \
-                and 0 < len(modifier) == _leading_region(modifier + "的", lexicon):
-            continue  # 米东区化工新材料产业: a district with its level and a trade is the district's trade
+            continue  # 河北食品产业, 江苏化工行业, 在锂电新材料、光伏制造等领域, 米东区化工: a place's trade, not a company
         if TOP_CLASSES.get(suffix.type, suffix.type) == "Organization":
             start = _after_kind(text, tokens, start, j, lexicon)  # 研发中心|澄丰电器研究院
         start = _after_role(tokens, start, j)  # 园区运营方|南通滨江…有限公司

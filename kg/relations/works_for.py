@@ -275,8 +275,7 @@ def _elected(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: li
     """A董事长X当选联盟理事长，B总经理Y、C董事长Z当选副理事长: each holds the post in the body
     written after 当选 (or, with none written, in the one the last 当选 named, or else in the
     association named last before the sentence: X当选会长, 秘书长由Y担任)."""
-    earlier = [it.entity for it in named if it.mention.end <= sentence.start and it.entity.type == "Alliance"]
-    body: Entity | None = earlier[-1] if earlier else None
+    body: Entity | None = None
     waiting: list[_Item] = []  # persons listed before a 当选 that names no body yet
     for k, person in enumerate(items):
         if person.top != "Person":
@@ -289,6 +288,8 @@ def _elected(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: li
         after = next((it for it in items[k + 1 :] if it.mention.start == at), None)
         if after is not None and after.top == "Organization":
             body, at = after.entity, after.mention.end
+        elif body is None:
+            body = _association_before(sentence, named)
         post = re.match(r"[^,，;；。、]+", _between(sentence, at, sentence.end))
         if body is None or post is None or not _is_post(post.group(), lexicon):
             waiting = []
@@ -298,7 +299,11 @@ def _elected(sentence: Sentence, items: list[_Item], lexicon: Lexicon, named: li
                 yield _relation(each.entity, "worksFor", body, sentence, "elected", post.group())
         waiting = []
     if "当选" in sentence.text:
-        yield from _post_held_by_named(sentence, items, lexicon, body)
+        yield from _post_held_by_named(sentence, items, lexicon, body or _association_before(sentence, named))
+
+
+def _association_before(sentence: Sentence, named: list[_Item]) -> Entity | None:
+    return next((it.entity for it in reversed(named) if it.mention.end <= sentence.start and it.entity.type == "Alliance"), None)
 
 
 _HELD_BY = re.compile(r"(?:^|[,，;；])(?P<post>[\u4e00-\u9fff]{2,5})由$")
